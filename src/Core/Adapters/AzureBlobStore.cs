@@ -1,0 +1,118 @@
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using LiveHire.Core.Ports;
+
+namespace LiveHire.Core.Adapters;
+
+/// <summary>Blobs in one Azure Blob Storage container (Distributed mode; Azurite in tests).</summary>
+internal sealed class AzureBlobStore : IBlobStore
+{
+    private const string DefaultContentType = "application/octet-stream";
+    private const int BlockSize = 4 * 1024 * 1024;
+
+    // The SDK's default sends anything up to 256 MB as one request, buffering an unseekable stream (an upload
+    // body, an ffmpeg pipe) whole in memory first; 4 MB blocks, four in flight, bound that to 16 MB per upload.
+    private static readonly StorageTransferOptions Transfer = new()
+    {
+        InitialTransferSize = BlockSize,
+        MaximumTransferSize = BlockSize,
+        MaximumConcurrency = 4,
+    };
+
+    private readonly BlobContainerClient _container;
+    private readonly BlobContainerClient _probe;
+    private readonly SemaphoreSlim _createGate = new(1, 1);
+    private volatile bool _containerReady;
+
+    public AzureBlobStore(string connectionString, string containerName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(containerName);
+        _container = new BlobContainerClient(connectionString, containerName);
+
+        // The health probe skips the SDK's retries and back-off (several seconds against a dead endpoint), so
+        // /health/ready answers within its own timeout instead of hanging.
+        var probeOptions = new BlobClientOptions();
+        probeOptions.Retry.MaxRetries = 0;
+        probeOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        _probe = new BlobContainerClient(connectionString, containerName, probeOptions);
+    }
+
+    public async Task PutAsync(string key, Stream content, string contentType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        var blob = Blob(key);
+        await EnsureContainerAsync(cancellationToken);
+        // Without conditions the upload replaces. Staged blocks stay invisible until the final commit, so readers see
+        // the old blob or the new one, never a part; a failed upload leaves the old blob as it was.
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            TransferOptions = Transfer,
+        };
+        await blob.UploadAsync(content, options, cancellationToken);
+    }
+
+    public async Task<BlobDownload?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var blob = Blob(key);
+        try
+        {
+            var response = await blob.DownloadStreamingAsync(new BlobDownloadOptions(), cancellationToken);
+            var details = response.Value.Details;
+            return new BlobDownload(response.Value.Content, details.ContentType ?? DefaultContentType, details.ContentLength);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Covers a missing container too: nothing was ever written, so the blob is simply absent.
+            return null;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var blob = Blob(key);
+        var response = await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+        return response.Value;
+    }
+
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var blob = Blob(key);
+        var response = await blob.ExistsAsync(cancellationToken);
+        return response.Value;
+    }
+
+    public async Task CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        // A container that does not exist yet is fine (it is created on first write); only an unreachable or
+        // unauthorised endpoint throws.
+        await _probe.ExistsAsync(cancellationToken);
+    }
+
+    private BlobClient Blob(string key)
+    {
+        BlobKey.Validate(key);
+        return _container.GetBlobClient(key);
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (_containerReady) return;
+        await _createGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Set only after success, so a first attempt while storage is down is retried by the next write.
+            if (_containerReady) return;
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _containerReady = true;
+        }
+        finally
+        {
+            _createGate.Release();
+        }
+    }
+}

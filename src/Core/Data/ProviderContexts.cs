@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LiveHire.Core.Data;
+
+/// <summary>Embedded mode: a SQLite file. Migrations in Migrations/Sqlite.</summary>
+public sealed class SqliteLiveHireDbContext(DbContextOptions<SqliteLiveHireDbContext> options) : LiveHireDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // SQLite has no DateTimeOffset type and cannot order or compare the text form;
+        // stored as UTC ticks, instants sort and filter correctly.
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}
+
+/// <summary>Distributed mode: PostgreSQL. Migrations in Migrations/Postgres.</summary>
+public sealed class PostgresLiveHireDbContext(DbContextOptions<PostgresLiveHireDbContext> options) : LiveHireDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build each context without a host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLiveHireDbContext>
+{
+    public SqliteLiveHireDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteLiveHireDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresLiveHireDbContext>
+{
+    public PostgresLiveHireDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresLiveHireDbContext>().UseNpgsql("Host=localhost").Options);
+}

@@ -1,0 +1,67 @@
+namespace LiveHire.Core.Domain;
+
+public enum PayUnit { Month = 1, Day = 2, Hour = 3, Piece = 4 }
+
+public enum JobType { FullTime = 1, PartTime = 2, Gig = 3, Piecework = 4, HomeBased = 5 }
+
+public enum JobStatus { Open = 1, Paused = 2, Closed = 3 }
+
+[Flags]
+public enum Benefits
+{
+    None = 0,
+    SocialInsurance = 1,
+    HousingFund = 2,
+    Housing = 4,
+    Meals = 8,
+    Transport = 16,
+    PaidLeave = 32,
+}
+
+/// <summary>A vacancy an employer recruits for.</summary>
+public sealed class Job
+{
+    public const int TitleMaxLength = 80;
+    public const int DescriptionMaxLength = 4000;
+
+    public Guid Id { get; private set; }
+    public Guid EmployerId { get; private set; }
+    public Organization? Employer { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public decimal PayMin { get; private set; }
+    public decimal PayMax { get; private set; }
+    public PayUnit PayUnit { get; private set; }
+    public string Hours { get; private set; } = "";
+    public JobType Type { get; private set; }
+    public Location Location { get; private set; } = null!;
+    public Benefits Benefits { get; private set; }
+    public int Headcount { get; private set; }
+    public JobStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Set when an organizer has reviewed the job; shown as the "verified" mark.</summary>
+    public DateTimeOffset? VerifiedAt { get; private set; }
+
+    private Job() { }
+
+    public static Result<Job> Create(Guid employerId, string title, string description, decimal payMin, decimal payMax, PayUnit payUnit,
+        string hours, JobType type, Location location, Benefits benefits, int headcount, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > TitleMaxLength)
+            return Error.Validation("job.title", $"A job title is 1 to {TitleMaxLength} characters.");
+        if (description.Length > DescriptionMaxLength)
+            return Error.Validation("job.description", $"A job description is at most {DescriptionMaxLength} characters.");
+        if (payMin < 0 || payMax < payMin)
+            return Error.Validation("job.pay", "Pay must be a range with 0 ≤ minimum ≤ maximum.");
+        if (headcount < 1)
+            return Error.Validation("job.headcount", "Headcount must be at least 1.");
+        return new Job
+        {
+            Id = Guid.CreateVersion7(now), EmployerId = employerId, Title = title.Trim(), Description = description.Trim(),
+            PayMin = payMin, PayMax = payMax, PayUnit = payUnit, Hours = hours.Trim(), Type = type, Location = location,
+            Benefits = benefits, Headcount = headcount, Status = JobStatus.Open, CreatedAt = now,
+        };
+    }
+
+    public void MarkVerified(DateTimeOffset now) => VerifiedAt ??= now;
+}

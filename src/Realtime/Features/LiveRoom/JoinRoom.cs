@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using LiveHire.Core.Data;
+using LiveHire.Core.Domain;
+using LiveHire.Core.Identity;
+using LiveHire.Core.Ports;
+using LiveHire.Realtime.Hubs;
+using Mediator;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveHire.Realtime.Features.LiveRoom;
+
+/// <summary>A connection enters a session's room: it joins the groups, counts in presence, and gets the snapshot.</summary>
+public static class JoinRoom
+{
+    public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, string ViewerKey, string ConnectionId) : ICommand<HubResult<RoomSnapshot>>;
+
+    public const int SnapshotQuestions = 50;
+
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub) : ICommandHandler<Command, HubResult<RoomSnapshot>>
+    {
+        public async ValueTask<HubResult<RoomSnapshot>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var session = await db.LiveSessions.AsNoTracking()
+                .Where(s => s.Id == command.SessionId)
+                .Select(s => new { s.Id, s.Title, Employer = s.Employer!.Name, s.EmployerId, s.Status, s.ScheduledStart, s.ScheduledEnd })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (session is null)
+                return HubResult<RoomSnapshot>.Failure(Error.NotFound("Session"));
+
+            var isHost = command.Caller.IsRecruiterOf(session.EmployerId);
+            await hub.Groups.AddToGroupAsync(command.ConnectionId, LiveGroups.Session(session.Id), cancellationToken);
+            if (isHost)
+                await hub.Groups.AddToGroupAsync(command.ConnectionId, LiveGroups.Hosts(session.Id), cancellationToken);
+
+            var presence = await state.JoinAsync(session.Id, command.ViewerKey, command.ConnectionId, cancellationToken);
+            var presenceView = new PresenceView(session.Id, presence.Viewers, presence.Peak);
+            if (presence.PersonChanged)
+                await hub.Clients.Group(LiveGroups.Session(session.Id)).PresenceChanged(presenceView);
+
+            var questions = await QuestionViews.TopAsync(db, state, session.Id, SnapshotQuestions, cancellationToken);
+            var canAsk = command.Caller.IsInRole(Roles.Candidate) && session.Status is LiveSessionStatus.Scheduled or LiveSessionStatus.Live;
+            var view = new SessionView(session.Id, session.Title, session.Employer, session.Status.ToString(), session.ScheduledStart, session.ScheduledEnd);
+            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk));
+        }
+    }
+}
+
+internal static class QuestionViews
+{
+    /// <summary>The visible questions, most votes first, then newest.</summary>
+    public static async Task<IReadOnlyList<QuestionView>> TopAsync(LiveHireDbContext db, ILiveState state, Guid sessionId, int take, CancellationToken ct)
+    {
+        var votes = await state.GetVoteCountsAsync(sessionId, ct);
+        var rows = await db.Questions.AsNoTracking()
+            .Where(q => q.SessionId == sessionId && q.Status == QuestionStatus.Visible)
+            .OrderByDescending(q => q.CreatedAt)
+            .Take(500)
+            .Select(q => new { q.Id, q.SessionId, Author = q.Author!.DisplayName, q.Text, q.CreatedAt, q.Answer })
+            .ToListAsync(ct);
+        return rows
+            .Select(q => new QuestionView(q.Id, q.SessionId, q.Author, q.Text, q.CreatedAt, votes.GetValueOrDefault(q.Id), q.Answer))
+            .OrderByDescending(q => q.Votes).ThenByDescending(q => q.CreatedAt)
+            .Take(take)
+            .ToList();
+    }
+}

@@ -1,0 +1,28 @@
+namespace LiveHire.Realtime.Hubs;
+
+/// <summary>Events the server sends to live-room clients. Names and payloads are documented in docs/realtime.md.</summary>
+public interface ILiveClient
+{
+    Task QuestionAsked(QuestionView question);
+    Task PresenceChanged(PresenceView presence);
+}
+
+public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer);
+
+public sealed record PresenceView(Guid SessionId, long Viewers, long Peak);
+
+public sealed record SessionView(Guid Id, string Title, string EmployerName, string Status, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
+
+/// <summary>Everything a viewer needs to draw the room, sent on join and again after every reconnect.</summary>
+public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk);
+
+/// <summary>A typed error from a hub method; the connection stays up.</summary>
+public sealed record HubError(string Code, string Message);
+
+/// <summary>What every hub method returns: a value, or a typed error.</summary>
+public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error)
+{
+    public static HubResult<T> Success(T value) => new(true, value, null);
+    public static HubResult<T> Failure(string code, string message) => new(false, default, new HubError(code, message));
+    public static HubResult<T> Failure(LiveHire.Core.Domain.Error error) => Failure(error.Code, error.Message);
+}

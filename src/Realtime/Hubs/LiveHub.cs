@@ -1,0 +1,70 @@
+using LiveHire.Core.Identity;
+using LiveHire.Core.Ports;
+using LiveHire.Realtime.Features.LiveRoom;
+using Mediator;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveHire.Realtime.Hubs;
+
+/// <summary>
+/// The live room. Anyone may connect, join and watch; each method says who may call it and the use case enforces it.
+/// Protocol: docs/realtime.md.
+/// </summary>
+public sealed class LiveHub(IMediator mediator, ILiveState state) : Hub<ILiveClient>
+{
+    public const string Path = "/hubs/live";
+    private const string JoinedKey = "joined-sessions";
+
+    /// <summary>Anyone. Joins the room and returns its snapshot; call again after a reconnect.</summary>
+    public async Task<HubResult<RoomSnapshot>> JoinSession(Guid sessionId)
+    {
+        var result = await mediator.Send(new JoinRoom.Command(sessionId, Context.User!, ViewerKey(), Context.ConnectionId), Context.ConnectionAborted);
+        if (result.Ok) JoinedSessions().Add(sessionId);
+        return result;
+    }
+
+    /// <summary>Anyone who joined. Leaves the room (also happens on disconnect).</summary>
+    public async Task<HubResult<bool>> LeaveSession(Guid sessionId)
+    {
+        if (!JoinedSessions().Remove(sessionId))
+            return HubResult<bool>.Failure("not_joined", "This connection has not joined that session.");
+        await LeaveAsync(sessionId);
+        return HubResult<bool>.Success(true);
+    }
+
+    /// <summary>Signed-in candidates. Asks a question (plain text, at most 300 characters, slow mode applies).</summary>
+    public Task<HubResult<QuestionView>> AskQuestion(Guid sessionId, string? text) =>
+        mediator.Send(new AskQuestion.Command(sessionId, Context.User!, text), Context.ConnectionAborted).AsTask();
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var sessionId in JoinedSessions().ToArray())
+            await LeaveAsync(sessionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveAsync(Guid sessionId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Hosts(sessionId));
+        var presence = await state.LeaveAsync(sessionId, ViewerKey(), Context.ConnectionId);
+        if (presence.PersonChanged)
+            await Clients.Group(LiveGroups.Session(sessionId)).PresenceChanged(new PresenceView(sessionId, presence.Viewers, presence.Peak));
+    }
+
+    private HashSet<Guid> JoinedSessions()
+    {
+        if (Context.Items.TryGetValue(JoinedKey, out var value) && value is HashSet<Guid> set) return set;
+        set = [];
+        Context.Items[JoinedKey] = set;
+        return set;
+    }
+
+    /// <summary>A person, not a tab: the user id when signed in, else the anonymous-visitor cookie, else the connection.</summary>
+    private string ViewerKey()
+    {
+        if (Context.User?.UserId() is { } userId) return $"u:{userId:N}";
+        var cookie = Context.GetHttpContext()?.Request.Cookies[AnonymousViewer.CookieName];
+        return cookie is { Length: > 0 and <= 64 } ? $"a:{cookie}" : $"c:{Context.ConnectionId}";
+    }
+}

@@ -1,0 +1,29 @@
+using LiveHire.Core.Options;
+using LiveHire.Realtime.Hubs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveHire.Realtime;
+
+/// <summary>How a host (the Realtime process, or Web in Embedded mode) takes on the live room.</summary>
+public static class RealtimeHostingExtensions
+{
+    public static IServiceCollection AddLiveHireRealtime(this IServiceCollection services, LiveHireOptions options)
+    {
+        var signalR = services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 32 * 1024;
+            o.EnableDetailedErrors = false;
+        });
+        if (options.Mode == RunMode.Distributed)
+            signalR.AddStackExchangeRedis(options.Redis!, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{options.RedisPrefix}:signalr"));
+        return services;
+    }
+
+    public static WebApplication MapLiveHireRealtime(this WebApplication app)
+    {
+        app.MapHub<LiveHub>(LiveHub.Path);
+        return app;
+    }
+}

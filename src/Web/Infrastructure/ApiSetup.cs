@@ -1,0 +1,35 @@
+using FluentValidation;
+using LiveHire.Web.Features.Sessions;
+using Scalar.AspNetCore;
+
+namespace LiveHire.Web.Infrastructure;
+
+/// <summary>The HTTP API: /api/v1, ProblemDetails for every error, OpenAPI at /openapi/v1.json, reference at /api/reference.</summary>
+public static class ApiSetup
+{
+    public static void AddWebApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<GlobalExceptionHandler>();
+        builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/") == true);
+        // Each host generates its own mediator. Internal types keep Web's (which also sees Realtime's handlers,
+        // for Embedded mode) from clashing with the one Realtime generates for itself.
+        builder.Services.AddMediator((Mediator.MediatorOptions o) =>
+        {
+            o.GenerateTypesAsInternal = true;
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+        });
+        builder.Services.AddValidatorsFromAssemblyContaining<GlobalExceptionHandler>(includeInternalTypes: true);
+        builder.Services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+    }
+
+    public static void MapWebApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("LiveHire API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        var v1 = app.MapGroup("/api/v1");
+        ScheduleSession.Map(v1);
+        ListSessions.Map(v1);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using LiveHire.Core.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace LiveHire.Web.Infrastructure;
+
+/// <summary>Server-rendered pages: Chinese first (zh-CN), English available, role-protected folders.</summary>
+public static class UiSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+    public const string CultureCookie = ".LiveHire.Culture";
+
+    public static void AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Organizer", Policies.Organizer);
+                o.Conventions.AuthorizeFolder("/Studio", Policies.Recruiter);
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese unless the person chose otherwise: the browser's Accept-Language is deliberately not consulted,
+            // since many users' cheap phones ship with English system settings they never changed.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider { CookieName = CultureCookie }];
+        });
+    }
+
+    public static void UseWebPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAnonymousViewerCookie();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapWebUi(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapPost("/culture", (string culture, string? returnUrl, HttpContext http) =>
+            {
+                if (!Cultures.Any(c => c.Name == culture))
+                    return Results.Problem(title: $"Unsupported language '{culture}'.", statusCode: StatusCodes.Status400BadRequest);
+                http.Response.Cookies.Append(CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,16 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+
+namespace LiveHire.Workers.Jobs;
+
+/// <summary>Declares the recurring jobs at start-up. AddOrUpdate is idempotent, so every Workers process may do it.</summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<PurgeExpiredPhoneCodes>(PurgeExpiredPhoneCodes.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
