@@ -20,13 +20,14 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         var options = builder.AddLiveHireCore();
+        // First hosted service: migrations must be applied before the data-protection key ring is read from the database.
+        builder.AddStartupTasks(args);
         builder.Services.AddLiveHireIdentity();
         builder.AddWebUi();
         builder.AddWebApi();
         builder.Services.AddLiveHireJobs(options, runServer: options.Mode == RunMode.Embedded);
         if (options.Mode == RunMode.Embedded)
             builder.Services.AddLiveHireRealtime(options);
-        builder.AddStartupTasks(args);
 
         var app = builder.Build();
         if (StartupCommands.IsMigrateCommand(args))

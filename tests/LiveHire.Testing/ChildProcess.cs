@@ -24,7 +24,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory)
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -38,6 +39,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
         }
 
         var log = new LogTail();
@@ -128,6 +134,13 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         throw TestServerStartException.WithLog(
             $"{Name} did not accept connections on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s.", Log.ToString());
+    }
+
+    /// <summary>Waits for a command-like process to finish and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()

@@ -31,7 +31,7 @@ public sealed class Fair
         return new Fair
         {
             Id = Guid.CreateVersion7(now), OrganizerId = organizerId, Title = title.Trim(), Description = description.Trim(),
-            District = district.Trim(), TimeZoneId = timeZoneId, StartsAt = startsAt, EndsAt = endsAt, CreatedAt = now,
+            District = district.Trim(), TimeZoneId = timeZoneId, StartsAt = startsAt.ToUniversalTime(), EndsAt = endsAt.ToUniversalTime(), CreatedAt = now,
         };
     }
 }

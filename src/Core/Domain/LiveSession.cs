@@ -38,7 +38,7 @@ public sealed class LiveSession
         return new LiveSession
         {
             Id = Guid.CreateVersion7(now), EmployerId = employerId, FairId = fairId, Title = title.Trim(),
-            ScheduledStart = start, ScheduledEnd = end, Status = LiveSessionStatus.Scheduled,
+            ScheduledStart = start.ToUniversalTime(), ScheduledEnd = end.ToUniversalTime(), Status = LiveSessionStatus.Scheduled,
             ScheduledById = scheduledById, CreatedAt = now,
         };
     }

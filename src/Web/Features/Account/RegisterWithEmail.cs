@@ -19,7 +19,7 @@ public static class RegisterWithEmail
         public Validator(IStringLocalizer<AccountResource> l)
         {
             RuleFor(c => c.DisplayName).Cascade(CascadeMode.Stop)
-                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => l["Error.NameRequired"])
+                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => l["Error.DisplayNameRequired"])
                 .Must(n => n!.Trim().Length <= User.DisplayNameMaxLength).WithMessage(_ => l["Error.NameTooLong", User.DisplayNameMaxLength])
                 .OverridePropertyName("displayName");
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)

@@ -1,0 +1,83 @@
+using LiveHire.Testing;
+
+namespace LiveHire.EndToEndTests;
+
+public enum Mode { Embedded, Distributed }
+
+/// <summary>
+/// A whole running LiveHire with demo data. Embedded: one Web process on SQLite. Distributed: the `migrate`
+/// command, then separate Web and Realtime processes on PostgreSQL, Redis and Azurite, behind nginx.
+/// </summary>
+public sealed class Deployment : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> parts = [];
+    private readonly List<LiveHireApp> apps = [];
+    private string? dataDirectory;
+
+    public Uri BaseUrl { get; private set; } = null!;
+    public Mode Mode { get; private init; }
+
+    /// <summary>Every process's output, for failure messages.</summary>
+    public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
+
+    public static async Task<Deployment> StartAsync(Mode mode, TestServers servers, CancellationToken ct = default)
+    {
+        var deployment = new Deployment { Mode = mode };
+        try
+        {
+            if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(ct);
+            else await deployment.StartDistributedAsync(servers, ct);
+            return deployment;
+        }
+        catch (Exception)
+        {
+            await deployment.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartEmbeddedAsync(CancellationToken ct)
+    {
+        dataDirectory = TestTempDirectory.Create("embedded");
+        var web = await StartAppAsync(LiveHireHost.Web, new() { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory }, ct);
+        await web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct);
+        BaseUrl = web.BaseUrl;
+    }
+
+    private async Task StartDistributedAsync(TestServers servers, CancellationToken ct)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["LiveHire__Mode"] = "Distributed",
+            ["LiveHire__Postgres"] = await servers.CreatePostgresDatabaseAsync(ct),
+            ["LiveHire__Redis"] = servers.RedisConnectionString,
+            ["LiveHire__BlobStorage"] = servers.BlobConnectionString,
+            ["LiveHire__RedisPrefix"] = $"e2e{Guid.NewGuid():N}"[..20],
+            ["LiveHire__BlobContainer"] = $"e2e-{Guid.NewGuid():N}"[..20],
+        };
+        var (exitCode, output) = await LiveHireApp.RunCommandAsync(LiveHireHost.Web, settings, ["migrate"], TimeSpan.FromMinutes(2), ct);
+        if (exitCode != 0) throw new InvalidOperationException($"migrate exited with {exitCode}:\n{output}");
+
+        var webTask = StartAppAsync(LiveHireHost.Web, settings, ct);
+        var realtimeTask = StartAppAsync(LiveHireHost.Realtime, settings, ct);
+        var (web, realtime) = (await webTask, await realtimeTask);
+        await Task.WhenAll(web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct), realtime.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct));
+        var nginx = await NginxServer.StartAsync([web.BaseUrl], [realtime.BaseUrl], ct);
+        parts.Add(nginx);
+        BaseUrl = nginx.BaseUrl;
+    }
+
+    private async Task<LiveHireApp> StartAppAsync(LiveHireHost host, Dictionary<string, string> settings, CancellationToken ct)
+    {
+        var app = await LiveHireApp.StartAsync(host, settings, host == LiveHireHost.Web ? ["--demo"] : [], cancellationToken: ct);
+        lock (apps) apps.Add(app);
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var part in parts) await part.DisposeAsync();
+        foreach (var app in apps) await app.DisposeAsync();
+        if (dataDirectory is not null) TestTempDirectory.Delete(dataDirectory);
+    }
+}
