@@ -138,6 +138,20 @@ public sealed class PhoneSignInTests(EmbeddedWebApp app) : IClassFixture<Embedde
         (await app.TextsToAsync("13800138007")).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Errors_are_in_english_when_english_is_chosen()
+    {
+        var person = app.NewPerson();
+
+        using var refused = await person.SubmitAsync("/account/login?tab=phone&culture=en-US", "/account/login?handler=SendCode&culture=en-US",
+            ("Phone", "12345"));
+
+        var page = await refused.TextAsync();
+        page.ShouldContain("Enter a valid 11-digit mainland mobile number.");
+        page.ShouldContain("SMS code");
+        page.ShouldNotContain("手机号");
+    }
+
     private static async Task<HttpResponseMessage> SendCodeAsync(HttpClient person, string phone)
     {
         var response = await person.SubmitAsync(LoginPage, "/account/login?handler=SendCode", ("Phone", phone));

@@ -52,7 +52,7 @@ public static class SignInWithPhoneCode
 
             if (!verification.TryConsume(command.Code!, now))
             {
-                // MUTANT even though the request fails
+                await db.SaveChangesAsync(cancellationToken); // the wrong try counts even though the request fails
                 return verification.IsUsable(now)
                     ? Error.Validation("code_wrong", l["Error.CodeWrong", PhoneVerification.MaxAttempts - verification.Attempts])
                     : Unusable(verification, now);
