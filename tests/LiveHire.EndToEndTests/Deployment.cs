@@ -20,13 +20,13 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Every process's output, for failure messages.</summary>
     public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
 
-    public static async Task<Deployment> StartAsync(Mode mode, TestServers servers, CancellationToken ct = default)
+    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default)
     {
         var deployment = new Deployment { Mode = mode };
         try
         {
             if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(ct);
-            else await deployment.StartDistributedAsync(servers, ct);
+            else await deployment.StartDistributedAsync(servers ?? throw new ArgumentNullException(nameof(servers)), ct);
             return deployment;
         }
         catch (Exception)

@@ -20,7 +20,18 @@ public sealed class SqliteLiveHireDbContext(DbContextOptions<SqliteLiveHireDbCon
 }
 
 /// <summary>Distributed mode: PostgreSQL. Migrations in Migrations/Postgres.</summary>
-public sealed class PostgresLiveHireDbContext(DbContextOptions<PostgresLiveHireDbContext> options) : LiveHireDbContext(options);
+public sealed class PostgresLiveHireDbContext(DbContextOptions<PostgresLiveHireDbContext> options) : LiveHireDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Npgsql refuses a DateTimeOffset whose offset is not zero, in a row or a query parameter (a day's bounds in
+        // Beijing time), where SQLite accepts it; normalizing to UTC keeps the instant and makes both providers agree.
+        builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build each context without a host.</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLiveHireDbContext>

@@ -1,4 +1,5 @@
 using FluentValidation;
+using LiveHire.Web.Features.Account;
 using LiveHire.Web.Features.Sessions;
 using Scalar.AspNetCore;
 
@@ -27,9 +28,13 @@ public static class ApiSetup
     public static void MapWebApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("LiveHire API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from the app itself: no web fonts, telemetry or AI agent, since no page may need the internet.
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("LiveHire API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent());
         var v1 = app.MapGroup("/api/v1");
         ScheduleSession.Map(v1);
         ListSessions.Map(v1);
+        SendPhoneCode.Map(v1);
+        SignInWithPhoneCode.Map(v1);
     }
 }

@@ -11,6 +11,7 @@ public static class Problems
         {
             "not_found" => StatusCodes.Status404NotFound,
             "forbidden" => StatusCodes.Status403Forbidden,
+            "rate_limited" => StatusCodes.Status429TooManyRequests,
             var c when c.StartsWith("conflict.", StringComparison.Ordinal) => StatusCodes.Status409Conflict,
             var c when c.StartsWith("validation.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status400BadRequest,

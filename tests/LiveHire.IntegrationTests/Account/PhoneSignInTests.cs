@@ -139,6 +139,29 @@ public sealed class PhoneSignInTests(EmbeddedWebApp app) : IClassFixture<Embedde
     }
 
     [Fact]
+    public async Task Password_tries_with_a_phone_number_cannot_lock_its_owner_out()
+    {
+        var owner = app.NewPerson();
+        await SendCodeAsync(owner, "13800138008");
+        using var created = await SignInAsync(owner, "13800138008", await app.LastCodeTextedToAsync("13800138008"), "韩梅");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stranger = app.NewPerson();
+        for (var attempt = 0; attempt < 6; attempt++) // more than the 5 wrong passwords that lock an account
+        {
+            using var refused = await stranger.SubmitAsync("/account/login", "/account/login?handler=Password", ("Email", "13800138008"), ("Password", "guess12345"));
+            (await refused.TextAsync()).ShouldContain("请输入正确的邮箱地址。");
+        }
+
+        app.Clock.Advance(PhoneVerification.ResendInterval);
+        var again = app.NewPerson();
+        await SendCodeAsync(again, "13800138008");
+        using var signedIn = await SignInAsync(again, "13800138008", await app.LastCodeTextedToAsync("13800138008"), "");
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await again.IsSignedInAsAsync("韩梅")).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Errors_are_in_english_when_english_is_chosen()
     {
         var person = app.NewPerson();

@@ -178,6 +178,22 @@ public abstract class PersistenceContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Timestamps_given_in_Beijing_time_are_stored_as_the_same_instant()
+    {
+        var beijingNow = Now.ToOffset(Beijing);
+        var organizer = Organization.Create("闵行区就业促进中心", OrganizationKind.Organizer, "闵行区", beijingNow);
+        organizer.MarkVerified(beijingNow.AddMinutes(5));
+        await AddAsync(organizer);
+
+        await using var db = NewContext();
+        var read = await db.Organizations.SingleAsync(o => o.CreatedAt == beijingNow, Ct);
+
+        read.Id.ShouldBe(organizer.Id);
+        read.CreatedAt.ShouldBe(Now);
+        read.VerifiedAt.ShouldBe(Now.AddMinutes(5));
+    }
+
+    [Fact]
     public async Task Questions_are_deleted_with_their_session()
     {
         var (employer, recruiter) = await AddEmployerAndRecruiterAsync();

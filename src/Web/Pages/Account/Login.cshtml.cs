@@ -39,8 +39,11 @@ public sealed class LoginModel(SignInManager<User> signIn, IMediator mediator, I
     public async Task<IActionResult> OnPostPasswordAsync()
     {
         Tab = PasswordTab;
-        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
-            return Fail(l[string.IsNullOrWhiteSpace(Email) ? "Error.EmailInvalid" : "Error.PasswordRequired"]);
+        // Only emails: phone accounts have no password, and wrong tries by number would lock their owners out of SMS sign-in.
+        if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@'))
+            return Fail(l["Error.EmailInvalid"]);
+        if (string.IsNullOrEmpty(Password))
+            return Fail(l["Error.PasswordRequired"]);
 
         // Email accounts have the email as their user name; Identity compares user names case-insensitively.
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: true, lockoutOnFailure: true);

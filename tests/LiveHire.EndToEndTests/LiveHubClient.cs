@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+using LiveHire.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace LiveHire.EndToEndTests;
+
+// The documented wire shapes (docs/realtime.md), declared here so these tests check the protocol, not shared types.
+public sealed record HubError(string Code, string Message);
+public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error);
+public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer);
+public sealed record PresenceView(Guid SessionId, long Viewers, long Peak);
+public sealed record SessionView(Guid Id, string Title, string EmployerName, string Status, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
+public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk);
+
+/// <summary>A real SignalR client of the live hub, as one person (cookies of a <see cref="SignedInClient"/>), recording events.</summary>
+public sealed class LiveHubClient : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private readonly SignedInClient http;
+
+    public Channel<QuestionView> Questions { get; } = Channel.CreateUnbounded<QuestionView>();
+    public Channel<PresenceView> Presence { get; } = Channel.CreateUnbounded<PresenceView>();
+
+    private LiveHubClient(HubConnection connection, SignedInClient http)
+    {
+        this.connection = connection;
+        this.http = http;
+        connection.On<QuestionView>("QuestionAsked", q => Questions.Writer.TryWrite(q));
+        connection.On<PresenceView>("PresenceChanged", p => Presence.Writer.TryWrite(p));
+    }
+
+    public HubConnectionState State => connection.State;
+
+    /// <summary>Connects as <paramref name="email"/>, or anonymously when null.</summary>
+    public static async Task<LiveHubClient> ConnectAsync(Uri baseUrl, string? email, CancellationToken ct = default)
+    {
+        var http = email is null ? SignedInClient.Anonymous(baseUrl) : await SignedInClient.SignInAsync(baseUrl, email, People.Password, ct);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUrl, "/hubs/live"), o => o.Cookies = http.Cookies)
+            .Build();
+        var client = new LiveHubClient(connection, http);
+        await connection.StartAsync(ct);
+        return client;
+    }
+
+    public Task<HubResult<RoomSnapshot>> JoinAsync(Guid sessionId) => connection.InvokeAsync<HubResult<RoomSnapshot>>("JoinSession", sessionId);
+    public Task<HubResult<bool>> LeaveAsync(Guid sessionId) => connection.InvokeAsync<HubResult<bool>>("LeaveSession", sessionId);
+    public Task<HubResult<QuestionView>> AskAsync(Guid sessionId, string? text) => connection.InvokeAsync<HubResult<QuestionView>>("AskQuestion", sessionId, text);
+
+    public async ValueTask DisposeAsync()
+    {
+        await connection.DisposeAsync();
+        http.Dispose();
+    }
+}
