@@ -13,7 +13,17 @@ public static class ApiSetup
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<GlobalExceptionHandler>();
-        builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/") == true);
+        builder.Services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/") == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "LiveHire API";
+                document.Info.Description = "Live-stream recruitment and online job fairs. Errors are RFC 9457 ProblemDetails; "
+                    + "sign-in is the site's cookie. The live room's SignalR protocol is in docs/realtime.md.";
+                return Task.CompletedTask;
+            });
+        });
         // Each host generates its own mediator. Internal types keep Web's (which also sees Realtime's handlers,
         // for Embedded mode) from clashing with the one Realtime generates for itself.
         builder.Services.AddMediator((Mediator.MediatorOptions o) =>

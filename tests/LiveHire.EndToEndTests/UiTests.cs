@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+
+namespace LiveHire.EndToEndTests;
+
+/// <summary>What every person sees: Chinese first, English on request, nothing fetched from the internet, on a 360 px phone.</summary>
+public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+{
+    [Fact]
+    public async Task Pages_are_chinese_by_default_and_switch_to_english_and_back()
+    {
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("直播招聘会");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("zh-CN");
+
+        await page.GetByTestId("lang-en").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Live job fairs");
+        await page.GotoAsync("/account/login");
+        await Assertions.Expect(page.GetByTestId("login-submit")).Not.ToContainTextAsync("登录");
+
+        await page.GetByTestId("lang-zh").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-submit")).ToContainTextAsync("登录");
+    }
+
+    [Fact]
+    public async Task No_page_loads_anything_from_outside_this_server()
+    {
+        var sessionId = await app.LiveSessionIdAsync();
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        var outside = new List<string>();
+        await page.Context.RouteAsync("**/*", async route =>
+        {
+            var url = new Uri(route.Request.Url);
+            if (url.Host is "127.0.0.1" or "localhost" || url.Scheme is "data" or "blob") await route.ContinueAsync();
+            else { lock (outside) outside.Add(route.Request.Url); await route.AbortAsync(); }
+        });
+
+        await People.SignInAsync(page, People.Candidate);
+        foreach (var path in new[] { "/", $"/live/{sessionId}", "/account/register", "/api/reference" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("LiveHire API");
+
+        outside.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Pages_fit_a_360_px_phone_without_sideways_scrolling()
+    {
+        var sessionId = await app.LiveSessionIdAsync();
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(page, People.Organizer);
+        foreach (var path in new[] { "/", $"/live/{sessionId}", "/organizer/sessions", "/account/login?tab=phone" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            overflow.ShouldBeLessThanOrEqualTo(0, $"{path} is wider than the phone");
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_viewer_is_sent_to_sign_in_and_comes_back_to_the_room()
+    {
+        var sessionId = await app.LiveSessionIdAsync();
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await page.GotoAsync($"/live/{sessionId}");
+        await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("已连接");
+
+        await page.GetByTestId("sign-in-to-ask").ClickAsync();
+        await page.GetByTestId("login-email").FillAsync(People.Candidate);
+        await page.GetByTestId("login-password").FillAsync(People.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+
+        await page.WaitForURLAsync($"**/live/{sessionId}");
+        await Assertions.Expect(page.GetByTestId("ask-text")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Signing_out_from_the_menu_signs_out()
+    {
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(page, People.Candidate);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("nav-sign-in")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+    }
+}
