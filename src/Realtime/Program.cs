@@ -14,13 +14,6 @@ public static class Program
         builder.AddServiceDefaults();
         var options = builder.AddLiveHireCore();
         builder.Services.AddLiveHireIdentity();
-        // Each host generates its own mediator. Internal types keep Web's (which also sees Realtime's handlers,
-        // for Embedded mode) from clashing with the one Realtime generates for itself.
-        builder.Services.AddMediator((Mediator.MediatorOptions o) =>
-        {
-            o.GenerateTypesAsInternal = true;
-            o.ServiceLifetime = ServiceLifetime.Scoped;
-        });
         builder.Services.AddLiveHireRealtime(options);
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using LiveHire.Core.Options;
+using LiveHire.Realtime.Features.LiveRoom;
 using LiveHire.Realtime.Hubs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
@@ -16,6 +17,9 @@ public static class RealtimeHostingExtensions
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.EnableDetailedErrors = false;
         });
+        // Use cases of the live room; hub methods take them as injected parameters.
+        services.AddScoped<JoinRoom.Handler>();
+        services.AddScoped<AskQuestion.Handler>();
         if (options.Mode == RunMode.Distributed)
             signalR.AddStackExchangeRedis(options.Redis!, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{options.RedisPrefix}:signalr"));
         return services;

@@ -53,6 +53,8 @@ public sealed class Job
             return Error.Validation("job.description", $"A job description is at most {DescriptionMaxLength} characters.");
         if (payMin < 0 || payMax < payMin)
             return Error.Validation("job.pay", "Pay must be a range with 0 ≤ minimum ≤ maximum.");
+        if (decimal.Round(payMin, 2) != payMin || decimal.Round(payMax, 2) != payMax)
+            return Error.Validation("job.pay_precision", "Pay is in yuan with at most two decimals (fen).");
         if (headcount < 1)
             return Error.Validation("job.headcount", "Headcount must be at least 1.");
         return new Job

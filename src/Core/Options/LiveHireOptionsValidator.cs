@@ -21,8 +21,9 @@ public sealed class LiveHireOptionsValidator : IValidateOptions<LiveHireOptions>
             if (string.IsNullOrWhiteSpace(options.BlobStorage))
                 failures.Add("LiveHire:BlobStorage (an Azure Blob Storage connection string) is required in Distributed mode.");
         }
-        if (!string.IsNullOrEmpty(options.RealtimePublicUrl) && !Uri.TryCreate(options.RealtimePublicUrl, UriKind.Absolute, out _))
-            failures.Add("LiveHire:RealtimePublicUrl must be an absolute URL or empty.");
+        if (!string.IsNullOrEmpty(options.RealtimePublicUrl)
+            && !(Uri.TryCreate(options.RealtimePublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            failures.Add("LiveHire:RealtimePublicUrl must be an absolute http(s) URL or empty.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

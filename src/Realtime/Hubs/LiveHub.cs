@@ -1,24 +1,24 @@
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Features.LiveRoom;
-using Mediator;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveHire.Realtime.Hubs;
 
 /// <summary>
 /// The live room. Anyone may connect, join and watch; each method says who may call it and the use case enforces it.
+/// Each method gets its use case's handler injected as a parameter (SignalR resolves it from DI) and forwards to it.
 /// Protocol: docs/realtime.md.
 /// </summary>
-public sealed class LiveHub(IMediator mediator, ILiveState state) : Hub<ILiveClient>
+public sealed class LiveHub(ILiveState state) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
     private const string JoinedKey = "joined-sessions";
 
     /// <summary>Anyone. Joins the room and returns its snapshot; call again after a reconnect.</summary>
-    public async Task<HubResult<RoomSnapshot>> JoinSession(Guid sessionId)
+    public async Task<HubResult<RoomSnapshot>> JoinSession(Guid sessionId, JoinRoom.Handler joinRoom)
     {
-        var result = await mediator.Send(new JoinRoom.Command(sessionId, Context.User!, ViewerKey(), Context.ConnectionId), Context.ConnectionAborted);
+        var result = await joinRoom.Handle(new JoinRoom.Command(sessionId, Context.User!, ViewerKey(), Context.ConnectionId), Context.ConnectionAborted);
         if (result.Ok) JoinedSessions().Add(sessionId);
         return result;
     }
@@ -33,8 +33,8 @@ public sealed class LiveHub(IMediator mediator, ILiveState state) : Hub<ILiveCli
     }
 
     /// <summary>Signed-in candidates. Asks a question (plain text, at most 300 characters, slow mode applies).</summary>
-    public Task<HubResult<QuestionView>> AskQuestion(Guid sessionId, string? text) =>
-        mediator.Send(new AskQuestion.Command(sessionId, Context.User!, text), Context.ConnectionAborted).AsTask();
+    public Task<HubResult<QuestionView>> AskQuestion(Guid sessionId, string? text, AskQuestion.Handler askQuestion) =>
+        askQuestion.Handle(new AskQuestion.Command(sessionId, Context.User!, text), Context.ConnectionAborted);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -24,8 +24,7 @@ public static class ApiSetup
                 return Task.CompletedTask;
             });
         });
-        // Each host generates its own mediator. Internal types keep Web's (which also sees Realtime's handlers,
-        // for Embedded mode) from clashing with the one Realtime generates for itself.
+        // Generated types are internal so that no other assembly that might also generate a mediator can clash with Web's.
         builder.Services.AddMediator((Mediator.MediatorOptions o) =>
         {
             o.GenerateTypesAsInternal = true;

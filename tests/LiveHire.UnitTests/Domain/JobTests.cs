@@ -83,4 +83,18 @@ public sealed class JobTests
 
         job.VerifiedAt.ShouldBe(Now.AddHours(1));
     }
+
+    [Theory]
+    [InlineData(0.355, 0.5)]
+    [InlineData(20, 25.125)]
+    public void Pay_finer_than_a_fen_is_refused(double min, double max)
+    {
+        Create(payMin: (decimal)min, payMax: (decimal)max).Error!.Code.ShouldBe("validation.job.pay_precision");
+    }
+
+    [Fact]
+    public void Piece_rate_in_fen_is_allowed()
+    {
+        Create(payMin: 0.35m, payMax: 0.5m).IsSuccess.ShouldBeTrue();
+    }
 }

@@ -75,6 +75,9 @@ public sealed class LiveHireOptionsValidatorTests
     [InlineData("live.example.cn")]
     [InlineData("https//live.example.cn")]
     [InlineData("not a url")]
+    [InlineData("/realtime")]
+    [InlineData("ftp://live.example.cn")]
+    [InlineData("file:///tmp/hub")]
     public void Realtime_public_url_that_is_not_absolute_is_named(string url)
     {
         Failures(new LiveHireOptions { RealtimePublicUrl = url }).ShouldHaveSingleItem().ShouldContain("LiveHire:RealtimePublicUrl");

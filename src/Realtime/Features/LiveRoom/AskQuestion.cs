@@ -4,7 +4,6 @@ using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
-using Mediator;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveHire.Realtime.Features.LiveRoom;
@@ -12,16 +11,16 @@ namespace LiveHire.Realtime.Features.LiveRoom;
 /// <summary>A signed-in candidate asks a question; it is stored, then broadcast to the room.</summary>
 public static class AskQuestion
 {
-    public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, string? Text) : ICommand<HubResult<QuestionView>>;
+    public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, string? Text);
 
     /// <summary>Default slow mode: a person may ask this many questions per window in one session.</summary>
     public const int QuestionsPerWindow = 3;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
     public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, TimeProvider clock)
-        : ICommandHandler<Command, HubResult<QuestionView>>
+       
     {
-        public async ValueTask<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
         {
             if (command.Caller.UserId() is not { } userId)
                 return HubResult<QuestionView>.Failure("auth.required", "Sign in to ask a question.");

@@ -4,7 +4,6 @@ using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
-using Mediator;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +12,13 @@ namespace LiveHire.Realtime.Features.LiveRoom;
 /// <summary>A connection enters a session's room: it joins the groups, counts in presence, and gets the snapshot.</summary>
 public static class JoinRoom
 {
-    public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, string ViewerKey, string ConnectionId) : ICommand<HubResult<RoomSnapshot>>;
+    public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, string ViewerKey, string ConnectionId);
 
     public const int SnapshotQuestions = 50;
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub) : ICommandHandler<Command, HubResult<RoomSnapshot>>
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub)
     {
-        public async ValueTask<HubResult<RoomSnapshot>> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<HubResult<RoomSnapshot>> Handle(Command command, CancellationToken cancellationToken)
         {
             var session = await db.LiveSessions.AsNoTracking()
                 .Where(s => s.Id == command.SessionId)
