@@ -1,6 +1,8 @@
 using LiveHire.Core.Options;
 using LiveHire.Realtime.Features.LiveRoom;
+using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
+using LiveHire.Realtime.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +22,17 @@ public static class RealtimeHostingExtensions
         // Use cases of the live room; hub methods take them as injected parameters.
         services.AddScoped<JoinRoom.Handler>();
         services.AddScoped<AskQuestion.Handler>();
-        if (options.Mode == RunMode.Distributed)
+        if (options.Mode == RunMode.Embedded)
+        {
+            // One process: Web's and Workers' events go straight to the hub.
+            services.AddSingleton<ILiveNotifier, HubLiveNotifier>();
+        }
+        else
+        {
+            services.AddSingleton<HubLiveNotifier>();
+            services.AddHostedService<LiveEventRelay>();
             signalR.AddStackExchangeRedis(options.Redis!, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{options.RedisPrefix}:signalr"));
+        }
         return services;
     }
 

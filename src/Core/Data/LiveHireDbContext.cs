@@ -17,6 +17,8 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<Fair> Fairs => Set<Fair>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<Question> Questions => Set<Question>();
+    public DbSet<SessionJob> SessionJobs => Set<SessionJob>();
+    public DbSet<SessionBan> SessionBans => Set<SessionBan>();
     public DbSet<Resume> Resumes => Set<Resume>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
@@ -76,12 +78,29 @@ public abstract class LiveHireDbContext(DbContextOptions options)
             s.HasOne(x => x.Fair).WithMany().HasForeignKey(x => x.FairId).OnDelete(DeleteBehavior.Restrict);
             s.HasOne<User>().WithMany().HasForeignKey(x => x.ScheduledById).OnDelete(DeleteBehavior.Restrict);
             s.HasIndex(x => x.ScheduledStart);
+            s.HasOne<Job>().WithMany().HasForeignKey(x => x.CurrentJobId).OnDelete(DeleteBehavior.SetNull);
+            s.HasMany(x => x.Lineup).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            s.Navigation(x => x.Lineup).HasField("lineup").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<SessionJob>(j =>
+        {
+            j.HasKey(x => new { x.SessionId, x.JobId });
+            j.HasOne(x => x.Job).WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SessionBan>(b =>
+        {
+            b.HasKey(x => new { x.SessionId, x.UserId });
+            b.HasOne<LiveSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Question>(q =>
         {
             q.Property(x => x.Text).HasMaxLength(Question.TextMaxLength);
-            q.Property(x => x.Answer).HasMaxLength(2000);
+            q.Property(x => x.Answer).HasMaxLength(Question.AnswerMaxLength);
+            q.Ignore(x => x.IsAnswered);
             q.HasOne<LiveSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
             q.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
             q.HasIndex(x => new { x.SessionId, x.CreatedAt });

@@ -22,6 +22,18 @@ public sealed class LiveSession
     public Guid ScheduledById { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When on, new questions wait for a moderator before viewers see them.</summary>
+    public bool PreModeration { get; private set; }
+    /// <summary>Slow mode: a person may ask at most one question per this many seconds; 0 means the default limit.</summary>
+    public int SlowModeSeconds { get; private set; }
+    /// <summary>The job the host is presenting now (带岗), one of the lineup; null between jobs.</summary>
+    public Guid? CurrentJobId { get; private set; }
+
+    public const int MaxLineup = 30;
+    public const int MaxSlowModeSeconds = 600;
+    private readonly List<SessionJob> lineup = [];
+    public IReadOnlyList<SessionJob> Lineup => lineup;
+
     private LiveSession() { }
 
     public static Result<LiveSession> Schedule(Guid employerId, Guid? fairId, string title, DateTimeOffset start, DateTimeOffset end,
@@ -68,6 +80,47 @@ public sealed class LiveSession
         if (Status != LiveSessionStatus.Scheduled)
             return Error.Conflict("session.not_scheduled", "Only a session that has not started can be cancelled.");
         Status = LiveSessionStatus.Cancelled;
+        return Result.Success();
+    }
+
+    public Result ConfigureModeration(bool preModeration, int slowModeSeconds)
+    {
+        if (slowModeSeconds is < 0 or > MaxSlowModeSeconds)
+            return Error.Validation("session.slow_mode", $"Slow mode is 0 to {MaxSlowModeSeconds} seconds.");
+        PreModeration = preModeration;
+        SlowModeSeconds = slowModeSeconds;
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Replaces the lineup with <paramref name="jobIds"/> in that order. The caller passes only jobs of this session's
+    /// employer. A presented job that leaves the lineup stops being presented.
+    /// </summary>
+    public Result SetLineup(IReadOnlyList<Guid> jobIds)
+    {
+        if (jobIds.Count > MaxLineup) return Error.Validation("session.lineup_size", $"A lineup holds at most {MaxLineup} jobs.");
+        if (jobIds.Distinct().Count() != jobIds.Count) return Error.Validation("session.lineup_duplicate", "A job appears in the lineup twice.");
+        if (Status is LiveSessionStatus.Ended or LiveSessionStatus.Cancelled)
+            return Error.Conflict("session.closed", "The session is over.");
+        lineup.RemoveAll(j => !jobIds.Contains(j.JobId));
+        for (var i = 0; i < jobIds.Count; i++)
+        {
+            var existing = lineup.Find(j => j.JobId == jobIds[i]);
+            if (existing is null) lineup.Add(new SessionJob(Id, jobIds[i], i));
+            else existing.Position = i;
+        }
+        if (CurrentJobId is { } current && !jobIds.Contains(current)) CurrentJobId = null;
+        return Result.Success();
+    }
+
+    /// <summary>Shows one lineup job to viewers as the current job card, or none (null).</summary>
+    public Result Present(Guid? jobId)
+    {
+        if (Status is LiveSessionStatus.Ended or LiveSessionStatus.Cancelled)
+            return Error.Conflict("session.closed", "The session is over.");
+        if (jobId is { } id && lineup.TrueForAll(j => j.JobId != id))
+            return Error.Validation("session.not_in_lineup", "Only a job in the lineup can be presented.");
+        CurrentJobId = jobId;
         return Result.Success();
     }
 

@@ -47,6 +47,8 @@ public static class CoreHostingExtensions
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options.Redis!));
             services.AddSingleton<ILiveState>(sp => new RedisLiveState(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
             services.AddSingleton<IBlobStore>(_ => new AzureBlobStore(options.BlobStorage!, options.BlobContainer));
+            // Embedded mode has no default: the in-process Realtime registers its own notifier.
+            services.AddSingleton<ILiveNotifier>(sp => new RedisStreamLiveNotifier(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
         }
 
         services.AddScoped<ISmsSender, OutboxSmsSender>();

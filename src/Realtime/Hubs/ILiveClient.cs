@@ -1,9 +1,11 @@
 namespace LiveHire.Realtime.Hubs;
 
-/// <summary>Events the server sends to live-room clients. Names and payloads are documented in docs/realtime.md.</summary>
-public interface ILiveClient
+/// <summary>
+/// Events the server sends to live-room clients. Names and payloads are documented in docs/realtime.md.
+/// Partial: each area of the room (questions, showcase) declares its events in its own file.
+/// </summary>
+public partial interface ILiveClient
 {
-    Task QuestionAsked(QuestionView question);
     Task PresenceChanged(PresenceView presence);
 }
 

@@ -8,9 +8,9 @@ namespace LiveHire.Realtime.Hubs;
 /// <summary>
 /// The live room. Anyone may connect, join and watch; each method says who may call it and the use case enforces it.
 /// Each method gets its use case's handler injected as a parameter (SignalR resolves it from DI) and forwards to it.
-/// Protocol: docs/realtime.md.
+/// Partial: each area of the room (questions, showcase) keeps its methods in its own file. Protocol: docs/realtime.md.
 /// </summary>
-public sealed class LiveHub(ILiveState state) : Hub<ILiveClient>
+public sealed partial class LiveHub(ILiveState state) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
     private const string JoinedKey = "joined-sessions";
@@ -31,10 +31,6 @@ public sealed class LiveHub(ILiveState state) : Hub<ILiveClient>
         await LeaveAsync(sessionId);
         return HubResult<bool>.Success(true);
     }
-
-    /// <summary>Signed-in candidates. Asks a question (plain text, at most 300 characters, slow mode applies).</summary>
-    public Task<HubResult<QuestionView>> AskQuestion(Guid sessionId, string? text, AskQuestion.Handler askQuestion) =>
-        askQuestion.Handle(new AskQuestion.Command(sessionId, Context.User!, text), Context.ConnectionAborted);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

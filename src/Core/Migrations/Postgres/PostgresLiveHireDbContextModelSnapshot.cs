@@ -211,6 +211,9 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CurrentJobId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uuid");
 
@@ -220,6 +223,9 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.Property<Guid?>("FairId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ScheduledById")
                         .HasColumnType("uuid");
 
@@ -228,6 +234,9 @@ namespace LiveHire.Core.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ScheduledStart")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -241,6 +250,8 @@ namespace LiveHire.Core.Migrations.Postgres
                         .HasColumnType("character varying(120)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentJobId");
 
                     b.HasIndex("EmployerId");
 
@@ -358,16 +369,22 @@ namespace LiveHire.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("SessionId")
@@ -452,6 +469,45 @@ namespace LiveHire.Core.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionBan", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BannedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionBans");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionJob", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "JobId");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("SessionJobs");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
@@ -712,6 +768,11 @@ namespace LiveHire.Core.Migrations.Postgres
 
             modelBuilder.Entity("LiveHire.Core.Domain.LiveSession", b =>
                 {
+                    b.HasOne("LiveHire.Core.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentJobId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LiveHire.Core.Domain.Organization", "Employer")
                         .WithMany()
                         .HasForeignKey("EmployerId")
@@ -758,6 +819,38 @@ namespace LiveHire.Core.Migrations.Postgres
                         .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionBan", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionJob", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
+                        .WithMany("Lineup")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
@@ -819,6 +912,11 @@ namespace LiveHire.Core.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.LiveSession", b =>
+                {
+                    b.Navigation("Lineup");
                 });
 #pragma warning restore 612, 618
         }

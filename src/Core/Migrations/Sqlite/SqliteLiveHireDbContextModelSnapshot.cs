@@ -206,6 +206,9 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CurrentJobId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
@@ -215,6 +218,9 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Property<Guid?>("FairId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ScheduledById")
                         .HasColumnType("TEXT");
 
@@ -222,6 +228,9 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ScheduledStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlowModeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
@@ -236,6 +245,8 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentJobId");
 
                     b.HasIndex("EmployerId");
 
@@ -353,16 +364,22 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PinnedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SessionId")
@@ -447,6 +464,45 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionBan", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BannedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionBans");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionJob", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "JobId");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("SessionJobs");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
@@ -701,6 +757,11 @@ namespace LiveHire.Core.Migrations.Sqlite
 
             modelBuilder.Entity("LiveHire.Core.Domain.LiveSession", b =>
                 {
+                    b.HasOne("LiveHire.Core.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentJobId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LiveHire.Core.Domain.Organization", "Employer")
                         .WithMany()
                         .HasForeignKey("EmployerId")
@@ -747,6 +808,38 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasForeignKey("CandidateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionBan", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.SessionJob", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
+                        .WithMany("Lineup")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
@@ -808,6 +901,11 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.LiveSession", b =>
+                {
+                    b.Navigation("Lineup");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace LiveHire.Core.Ports;
+
+/// <summary>
+/// Something Web or Workers tell live clients. Realtime turns each kind into a typed hub call to the right group;
+/// the kinds are closed (one derived record each) so that the wire format is checked at compile time.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ApplicationReceived), "application-received")]
+public abstract record LiveEvent;
+
+/// <summary>A candidate applied to a job from a live session: the session's hosts see it arrive.</summary>
+public sealed record ApplicationReceived(Guid SessionId, Guid ApplicationId, Guid JobId, string JobTitle, string CandidateName,
+    bool HasResume, DateTimeOffset SubmittedAt) : LiveEvent;
+
+/// <summary>
+/// How Web and Workers push to live clients without touching hubs. Embedded mode: delivered in-process by Realtime.
+/// Distributed mode: appended to a Redis stream that the Realtime nodes consume as one group, so each event is
+/// delivered once (through the SignalR backplane) whichever node takes it.
+/// </summary>
+public interface ILiveNotifier
+{
+    Task PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken = default);
+}

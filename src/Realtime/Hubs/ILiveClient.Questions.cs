@@ -1,0 +1,6 @@
+namespace LiveHire.Realtime.Hubs;
+
+public partial interface ILiveClient
+{
+    Task QuestionAsked(QuestionView question);
+}

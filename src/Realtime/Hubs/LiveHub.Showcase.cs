@@ -1,0 +1,5 @@
+namespace LiveHire.Realtime.Hubs;
+
+public sealed partial class LiveHub
+{
+}

@@ -1,0 +1,16 @@
+using LiveHire.Core.Ports;
+using LiveHire.Realtime.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveHire.Realtime.Notifications;
+
+/// <summary>Delivers a live event to the right clients through the typed hub context (and so the backplane).</summary>
+public sealed class HubLiveNotifier(IHubContext<LiveHub, ILiveClient> hub) : ILiveNotifier
+{
+    public Task PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken = default) => liveEvent switch
+    {
+        ApplicationReceived a => hub.Clients.Group(LiveGroups.Hosts(a.SessionId))
+            .ApplicationReceived(new ApplicationView(a.ApplicationId, a.SessionId, a.JobId, a.JobTitle, a.CandidateName, a.HasResume, a.SubmittedAt)),
+        _ => throw new ArgumentOutOfRangeException(nameof(liveEvent), liveEvent.GetType().Name, "No delivery for this live event."),
+    };
+}

@@ -1,0 +1,23 @@
+// Wire shapes of the live hub (docs/realtime.md) and the contract between the room core and its panels.
+import type { HubConnection } from "@microsoft/signalr";
+
+export interface HubError { code: string; message: string }
+export interface HubResult<T> { ok: boolean; value: T | null; error: HubError | null }
+export interface QuestionView { id: string; sessionId: string; authorName: string; text: string; createdAt: string; votes: number; answer: string | null }
+export interface PresenceView { sessionId: string; viewers: number; peak: number }
+export interface SessionView { id: string; title: string; employerName: string; status: string }
+export interface RoomSnapshot { session: SessionView; questions: QuestionView[]; presence: PresenceView; isHost: boolean; canAsk: boolean }
+
+/** What every panel gets: the connection, the session, localized texts, and the room's root element. */
+export interface RoomContext {
+  connection: HubConnection;
+  sessionId: string;
+  root: HTMLElement;
+  text(key: string): string;
+  isConnected(): boolean;
+}
+
+/** A panel of the room (questions, showcase): registers its event handlers once, redraws from every snapshot. */
+export interface RoomPanel {
+  applySnapshot(snapshot: RoomSnapshot): void;
+}
