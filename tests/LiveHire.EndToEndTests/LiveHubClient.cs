@@ -10,7 +10,11 @@ public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error);
 public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer);
 public sealed record PresenceView(Guid SessionId, long Viewers, long Peak);
 public sealed record SessionView(Guid Id, string Title, string EmployerName, string Status, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
-public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk);
+public sealed record JobCardView(Guid Id, string Title, decimal PayMin, decimal PayMax, string PayUnit, string Hours, string Type,
+    string District, string Street, string Community, IReadOnlyList<string> Benefits, int Headcount, bool Verified);
+public sealed record ShowcaseView(Guid SessionId, JobCardView? Current, IReadOnlyList<JobCardView> Lineup);
+public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk,
+    IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase);
 
 /// <summary>A real SignalR client of the live hub, as one person (cookies of a <see cref="SignedInClient"/>), recording events.</summary>
 public sealed class LiveHubClient : IAsyncDisposable

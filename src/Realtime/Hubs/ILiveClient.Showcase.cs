@@ -7,3 +7,10 @@ public partial interface ILiveClient
 }
 
 public sealed record ApplicationView(Guid ApplicationId, Guid SessionId, Guid JobId, string JobTitle, string CandidateName, bool HasResume, DateTimeOffset SubmittedAt);
+
+/// <summary>A job as the room shows it: the card viewers read before they apply.</summary>
+public sealed record JobCardView(Guid Id, string Title, decimal PayMin, decimal PayMax, string PayUnit, string Hours, string Type,
+    string District, string Street, string Community, IReadOnlyList<string> Benefits, int Headcount, bool Verified);
+
+/// <summary>The showcase (带岗): the job presented now (or none) and the lineup in the host's order.</summary>
+public sealed record ShowcaseView(Guid SessionId, JobCardView? Current, IReadOnlyList<JobCardView> Lineup);

@@ -9,14 +9,15 @@ public partial interface ILiveClient
     Task PresenceChanged(PresenceView presence);
 }
 
-public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer);
-
 public sealed record PresenceView(Guid SessionId, long Viewers, long Peak);
 
 public sealed record SessionView(Guid Id, string Title, string EmployerName, string Status, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 
 /// <summary>Everything a viewer needs to draw the room, sent on join and again after every reconnect.</summary>
-public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk);
+/// <param name="MyVotes">The questions this person has voted for (empty when anonymous).</param>
+/// <param name="Showcase">The job being presented and the lineup.</param>
+public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk,
+    IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase);
 
 /// <summary>A typed error from a hub method; the connection stays up.</summary>
 public sealed record HubError(string Code, string Message);

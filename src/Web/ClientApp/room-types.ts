@@ -6,7 +6,15 @@ export interface HubResult<T> { ok: boolean; value: T | null; error: HubError | 
 export interface QuestionView { id: string; sessionId: string; authorName: string; text: string; createdAt: string; votes: number; answer: string | null }
 export interface PresenceView { sessionId: string; viewers: number; peak: number }
 export interface SessionView { id: string; title: string; employerName: string; status: string }
-export interface RoomSnapshot { session: SessionView; questions: QuestionView[]; presence: PresenceView; isHost: boolean; canAsk: boolean }
+export interface JobCardView {
+  id: string; title: string; payMin: number; payMax: number; payUnit: string; hours: string; type: string;
+  district: string; street: string; community: string; benefits: string[]; headcount: number; verified: boolean;
+}
+export interface ShowcaseView { sessionId: string; current: JobCardView | null; lineup: JobCardView[] }
+export interface RoomSnapshot {
+  session: SessionView; questions: QuestionView[]; presence: PresenceView; isHost: boolean; canAsk: boolean;
+  myVotes: string[]; showcase: ShowcaseView;
+}
 
 /** What every panel gets: the connection, the session, localized texts, and the room's root element. */
 export interface RoomContext {

@@ -22,7 +22,7 @@ public static class JoinRoom
         {
             var session = await db.LiveSessions.AsNoTracking()
                 .Where(s => s.Id == command.SessionId)
-                .Select(s => new { s.Id, s.Title, Employer = s.Employer!.Name, s.EmployerId, s.Status, s.ScheduledStart, s.ScheduledEnd })
+                .Select(s => new { s.Id, s.Title, Employer = s.Employer!.Name, s.EmployerId, s.Status, s.ScheduledStart, s.ScheduledEnd, s.CurrentJobId })
                 .SingleOrDefaultAsync(cancellationToken);
             if (session is null)
                 return HubResult<RoomSnapshot>.Failure(Error.NotFound("Session"));
@@ -38,9 +38,13 @@ public static class JoinRoom
                 await hub.Clients.Group(LiveGroups.Session(session.Id)).PresenceChanged(presenceView);
 
             var questions = await QuestionViews.TopAsync(db, state, session.Id, SnapshotQuestions, cancellationToken);
+            IReadOnlyList<Guid> myVotes = command.Caller.UserId() is { } userId
+                ? [.. await state.GetVotedQuestionsAsync(session.Id, userId, cancellationToken)]
+                : [];
+            var showcase = await ShowcaseViews.LoadAsync(db, session.Id, session.CurrentJobId, cancellationToken);
             var canAsk = command.Caller.IsInRole(Roles.Candidate) && session.Status is LiveSessionStatus.Scheduled or LiveSessionStatus.Live;
             var view = new SessionView(session.Id, session.Title, session.Employer, session.Status.ToString(), session.ScheduledStart, session.ScheduledEnd);
-            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk));
+            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk, myVotes, showcase));
         }
     }
 }
