@@ -16,17 +16,21 @@ public sealed class Deployment : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
     public Mode Mode { get; private init; }
+    /// <summary>Distributed mode: the Realtime nodes behind nginx, for tests that talk to one node directly.</summary>
+    public IReadOnlyList<LiveHireApp> RealtimeNodes { get; private set; } = [];
+    /// <summary>Distributed mode: the settings every process got (connection strings, prefixes).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Every process's output, for failure messages.</summary>
     public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
 
-    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default)
+    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1)
     {
         var deployment = new Deployment { Mode = mode };
         try
         {
             if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(ct);
-            else await deployment.StartDistributedAsync(servers ?? throw new ArgumentNullException(nameof(servers)), ct);
+            else await deployment.StartDistributedAsync(servers ?? throw new ArgumentNullException(nameof(servers)), realtimeNodes, ct);
             return deployment;
         }
         catch (Exception)
@@ -44,7 +48,7 @@ public sealed class Deployment : IAsyncDisposable
         BaseUrl = web.BaseUrl;
     }
 
-    private async Task StartDistributedAsync(TestServers servers, CancellationToken ct)
+    private async Task StartDistributedAsync(TestServers servers, int realtimeNodes, CancellationToken ct)
     {
         var settings = new Dictionary<string, string>
         {
@@ -58,11 +62,17 @@ public sealed class Deployment : IAsyncDisposable
         var (exitCode, output) = await LiveHireApp.RunCommandAsync(LiveHireHost.Web, settings, ["migrate"], TimeSpan.FromMinutes(2), ct);
         if (exitCode != 0) throw new InvalidOperationException($"migrate exited with {exitCode}:\n{output}");
 
+        Settings = settings;
         var webTask = StartAppAsync(LiveHireHost.Web, settings, ct);
-        var realtimeTask = StartAppAsync(LiveHireHost.Realtime, settings, ct);
-        var (web, realtime) = (await webTask, await realtimeTask);
-        await Task.WhenAll(web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct), realtime.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct));
-        var nginx = await NginxServer.StartAsync([web.BaseUrl], [realtime.BaseUrl], ct);
+        var workersTask = StartAppAsync(LiveHireHost.Workers, settings, ct);
+        var realtimeTasks = Enumerable.Range(0, realtimeNodes).Select(_ => StartAppAsync(LiveHireHost.Realtime, settings, ct)).ToList();
+        var web = await webTask;
+        var workers = await workersTask;
+        var realtime = await Task.WhenAll(realtimeTasks);
+        RealtimeNodes = realtime;
+        await Task.WhenAll([web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct), workers.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct),
+            .. realtime.Select(r => r.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct))]);
+        var nginx = await NginxServer.StartAsync([web.BaseUrl], realtime.Select(r => r.BaseUrl), ct);
         parts.Add(nginx);
         BaseUrl = nginx.BaseUrl;
     }

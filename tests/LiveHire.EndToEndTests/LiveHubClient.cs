@@ -35,13 +35,31 @@ public sealed class LiveHubClient : IAsyncDisposable
 
     public HubConnectionState State => connection.State;
 
+    /// <summary>Records every <paramref name="eventName"/> the server sends, from now on.</summary>
+    public Channel<T> Events<T>(string eventName)
+    {
+        var channel = Channel.CreateUnbounded<T>();
+        connection.On<T>(eventName, e => channel.Writer.TryWrite(e));
+        return channel;
+    }
+
+    /// <summary>Calls <paramref name="onReconnected"/> each time the automatic reconnect succeeds.</summary>
+    public void OnReconnected(Func<Task> onReconnected) => connection.Reconnected += _ => onReconnected();
+
     /// <summary>Connects as <paramref name="email"/>, or anonymously when null.</summary>
-    public static async Task<LiveHubClient> ConnectAsync(Uri baseUrl, string? email, CancellationToken ct = default)
+    /// <param name="hubBaseUrl">Where the hub is, when not on <paramref name="baseUrl"/> (a particular Realtime node).</param>
+    public static async Task<LiveHubClient> ConnectAsync(Uri baseUrl, string? email, CancellationToken ct = default, Uri? hubBaseUrl = null,
+        bool autoReconnect = false)
     {
         var http = email is null ? SignedInClient.Anonymous(baseUrl) : await SignedInClient.SignInAsync(baseUrl, email, People.Password, ct);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUrl, "/hubs/live"), o => o.Cookies = http.Cookies)
-            .Build();
+        var hub = hubBaseUrl ?? baseUrl;
+        if (hubBaseUrl is not null)
+            foreach (System.Net.Cookie cookie in http.Cookies.GetCookies(baseUrl))
+                http.Cookies.Add(hub, new System.Net.Cookie(cookie.Name, cookie.Value, "/", hub.Host));
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(hub, "/hubs/live"), o => o.Cookies = http.Cookies);
+        if (autoReconnect) builder.WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1),
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)]);
+        var connection = builder.Build();
         var client = new LiveHubClient(connection, http);
         await connection.StartAsync(ct);
         return client;

@@ -13,13 +13,17 @@ public enum LiveHireHost { Web, Realtime, Workers }
 /// </summary>
 public sealed class LiveHireApp : IAsyncDisposable
 {
-    private readonly ChildProcess process;
+    private ChildProcess process;
+    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly string[] arguments;
 
-    private LiveHireApp(LiveHireHost host, ChildProcess process, int port)
+    private LiveHireApp(LiveHireHost host, ChildProcess process, int port, IReadOnlyDictionary<string, string> settings, string[] arguments)
     {
         Host = host;
         this.process = process;
         Port = port;
+        this.settings = settings;
+        this.arguments = arguments;
     }
 
     public LiveHireHost Host { get; }
@@ -42,9 +46,8 @@ public sealed class LiveHireApp : IAsyncDisposable
         IEnumerable<string>? arguments = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var port = FreePort.Next();
-        var child = ChildProcess.Start($"LiveHire.{host}", "dotnet", [AssemblyPath(host), .. arguments ?? []], ProjectDirectory(host),
-            Environment(settings, port));
-        var app = new LiveHireApp(host, child, port);
+        string[] args = [.. arguments ?? []];
+        var app = new LiveHireApp(host, Launch(host, settings, args, port), port, settings, args);
         try
         {
             await app.WaitForAsync("/health/live", timeout ?? TimeSpan.FromSeconds(60), cancellationToken);
@@ -56,6 +59,17 @@ public sealed class LiveHireApp : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Kills the process (as a crash would) and starts it again on the same port; waits until it answers.</summary>
+    public async Task RestartAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        await process.DisposeAsync();
+        process = Launch(Host, settings, arguments, Port);
+        await WaitForAsync("/health/live", timeout ?? TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    private static ChildProcess Launch(LiveHireHost host, IReadOnlyDictionary<string, string> settings, string[] arguments, int port) =>
+        ChildProcess.Start($"LiveHire.{host}", "dotnet", [AssemblyPath(host), .. arguments], ProjectDirectory(host), Environment(settings, port));
 
     /// <summary>Runs a host to completion as a command (e.g. <c>migrate</c>) and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(LiveHireHost host, IReadOnlyDictionary<string, string> settings,
