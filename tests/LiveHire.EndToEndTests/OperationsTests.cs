@@ -88,6 +88,26 @@ public sealed class OperationsTests(TestServers servers, EmbeddedDeploymentFixtu
     }
 
     [Fact]
+    public async Task Scripts_go_compressed_and_fingerprinted_ones_are_cached_for_a_year()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient { BaseAddress = app.BaseUrl };
+        var html = await http.GetStringAsync("/", ct);
+        var cssUrl = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/css/site\\.css\\?v=[^\"]+)\"").Groups[1].Value;
+        cssUrl.ShouldNotBeEmpty("the layout links the stylesheet with a content hash");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/js/live-room.js");
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var script = await http.SendAsync(request, ct);
+        script.EnsureSuccessStatusCode();
+        script.Content.Headers.ContentEncoding.ShouldContain("br");
+        (await script.Content.ReadAsByteArrayAsync(ct)).Length.ShouldBeLessThan(30_000, "the bundle is about 64 KB before compression");
+
+        using var css = await http.GetAsync(cssUrl, ct);
+        css.Headers.CacheControl!.ToString().ShouldContain("immutable");
+    }
+
+    [Fact]
     public async Task Logs_are_json_lines_with_the_request_id()
     {
         var ct = TestContext.Current.CancellationToken;
