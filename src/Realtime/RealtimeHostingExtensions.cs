@@ -22,6 +22,16 @@ public static class RealtimeHostingExtensions
         // Use cases of the live room; hub methods take them as injected parameters.
         services.AddScoped<JoinRoom.Handler>();
         services.AddScoped<AskQuestion.Handler>();
+        services.AddScoped<VoteQuestion.Handler>();
+        services.AddScoped<AnswerQuestion.Handler>();
+        services.AddScoped<ModerateQuestion.Handler>();
+        services.AddScoped<ModerationQueue.Handler>();
+        services.AddScoped<ConfigureModeration.Handler>();
+        services.AddScoped<BanViewer.Handler>();
+        services.AddSingleton<VoteBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<VoteBroadcaster>());
+        services.AddScoped<SetLineup.Handler>();
+        services.AddScoped<PresentJob.Handler>();
         if (options.Mode == RunMode.Embedded)
         {
             // One process: Web's and Workers' events go straight to the hub.

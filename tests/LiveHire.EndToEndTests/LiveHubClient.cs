@@ -13,6 +13,8 @@ public sealed record SessionView(Guid Id, string Title, string EmployerName, str
 public sealed record JobCardView(Guid Id, string Title, decimal PayMin, decimal PayMax, string PayUnit, string Hours, string Type,
     string District, string Street, string Community, IReadOnlyList<string> Benefits, int Headcount, bool Verified);
 public sealed record ShowcaseView(Guid SessionId, JobCardView? Current, IReadOnlyList<JobCardView> Lineup);
+public sealed record ApplicationView(Guid ApplicationId, Guid SessionId, Guid JobId, string JobTitle, string CandidateName, bool HasResume,
+    DateTimeOffset SubmittedAt);
 public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk,
     IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase);
 
@@ -67,6 +69,10 @@ public sealed class LiveHubClient : IAsyncDisposable
 
     public Task<HubResult<RoomSnapshot>> JoinAsync(Guid sessionId) => connection.InvokeAsync<HubResult<RoomSnapshot>>("JoinSession", sessionId);
     public Task<HubResult<bool>> LeaveAsync(Guid sessionId) => connection.InvokeAsync<HubResult<bool>>("LeaveSession", sessionId);
+    public Task<HubResult<ShowcaseView>> SetLineupAsync(Guid sessionId, params Guid[] jobIds) =>
+        connection.InvokeAsync<HubResult<ShowcaseView>>("SetLineup", sessionId, jobIds);
+    public Task<HubResult<ShowcaseView>> PresentJobAsync(Guid sessionId, Guid? jobId) =>
+        connection.InvokeAsync<HubResult<ShowcaseView>>("PresentJob", sessionId, jobId);
     public Task<HubResult<QuestionView>> AskAsync(Guid sessionId, string? text) => connection.InvokeAsync<HubResult<QuestionView>>("AskQuestion", sessionId, text);
 
     public async ValueTask DisposeAsync()

@@ -4,6 +4,9 @@ public partial interface ILiveClient
 {
     /// <summary>To the session's hosts: a candidate applied from the room.</summary>
     Task ApplicationReceived(ApplicationView application);
+
+    /// <summary>To everyone in the session: the host changed the lineup or the job presented now.</summary>
+    Task ShowcaseChanged(ShowcaseView showcase);
 }
 
 public sealed record ApplicationView(Guid ApplicationId, Guid SessionId, Guid JobId, string JobTitle, string CandidateName, bool HasResume, DateTimeOffset SubmittedAt);

@@ -3,7 +3,16 @@ import type { HubConnection } from "@microsoft/signalr";
 
 export interface HubError { code: string; message: string }
 export interface HubResult<T> { ok: boolean; value: T | null; error: HubError | null }
-export interface QuestionView { id: string; sessionId: string; authorName: string; text: string; createdAt: string; votes: number; answer: string | null }
+export interface QuestionView {
+  id: string; sessionId: string; authorName: string; text: string; createdAt: string; votes: number; answer: string | null;
+  status: "Visible" | "Pending" | "Hidden"; pinnedAt: string | null; answered: boolean;
+}
+export interface QuestionRemovedView { sessionId: string; questionId: string }
+export interface VotesView { sessionId: string; votes: Record<string, number> }
+export interface VoteView { questionId: string; voted: boolean; votes: number }
+export interface BannedPersonView { userId: string; name: string; bannedAt: string }
+export interface ModerationView { sessionId: string; preModeration: boolean; slowModeSeconds: number; banned: BannedPersonView[] }
+export interface ModerationQueueView { moderation: ModerationView; pending: QuestionView[]; hidden: QuestionView[] }
 export interface PresenceView { sessionId: string; viewers: number; peak: number }
 export interface SessionView { id: string; title: string; employerName: string; status: string }
 export interface JobCardView {

@@ -1,5 +1,8 @@
 using FluentValidation;
 using LiveHire.Web.Features.Account;
+using LiveHire.Web.Features.Applications;
+using LiveHire.Web.Features.Jobs;
+using LiveHire.Web.Features.Resumes;
 using LiveHire.Web.Features.Sessions;
 using Scalar.AspNetCore;
 
@@ -32,6 +35,7 @@ public static class ApiSetup
         });
         builder.Services.AddValidatorsFromAssemblyContaining<GlobalExceptionHandler>(includeInternalTypes: true);
         builder.Services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        builder.Services.AddResumeLibrary();
     }
 
     public static void MapWebApi(this WebApplication app)
@@ -43,7 +47,18 @@ public static class ApiSetup
         var v1 = app.MapGroup("/api/v1");
         ScheduleSession.Map(v1);
         ListSessions.Map(v1);
+        ExportQuestions.Map(v1);
         SendPhoneCode.Map(v1);
         SignInWithPhoneCode.Map(v1);
+        UploadResume.Map(v1);
+        ListResumes.Map(v1);
+        DeleteResume.Map(v1);
+        IssueResumeLink.Map(v1, app);
+        OpenResumeFile.Map(v1, app);
+        SubmitApplication.Map(v1);
+        ListMyApplications.Map(v1);
+        ListSessionApplications.Map(v1);
+        ListEmployerJobs.Map(v1);
+        CreateJob.Map(v1);
     }
 }

@@ -5,10 +5,14 @@ using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Realtime.Features.LiveRoom;
 
-/// <summary>A signed-in candidate asks a question; it is stored, then broadcast to the room.</summary>
+/// <summary>
+/// A signed-in candidate asks a question; it is stored, then sent to the room, or only to the hosts while the session
+/// is pre-moderated (the asker gets it back as Pending).
+/// </summary>
 public static class AskQuestion
 {
     public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, string? Text);
@@ -18,7 +22,6 @@ public static class AskQuestion
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
     public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, TimeProvider clock)
-       
     {
         public async Task<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -34,17 +37,26 @@ public static class AskQuestion
             var asked = Question.Ask(session, userId, command.Text, clock.GetUtcNow());
             if (!asked.IsSuccess)
                 return HubResult<QuestionView>.Failure(asked.Error!);
+            if (await db.SessionBans.AnyAsync(b => b.SessionId == session.Id && b.UserId == userId, cancellationToken))
+                return HubResult<QuestionView>.Failure(Error.Forbidden("The host has banned you from this session's questions."));
 
-            if (!await state.TryAcquireAsync($"ask:{session.Id:N}:{userId:N}", QuestionsPerWindow, Window, cancellationToken))
-                return HubResult<QuestionView>.Failure("rate_limited", $"Slow mode: at most {QuestionsPerWindow} questions every {Window.TotalSeconds:0} seconds.");
+            var (limit, window) = SlowMode(session);
+            // The setting is part of the key, so a host changing slow mode starts everyone on a fresh window.
+            if (!await state.TryAcquireAsync($"ask:{session.Id:N}:{userId:N}:{session.SlowModeSeconds}", limit, window, cancellationToken))
+                return HubResult<QuestionView>.Failure("rate_limited", $"Slow mode: at most {limit} question(s) every {window.TotalSeconds:0} seconds.");
 
             var question = asked.Value!;
             db.Questions.Add(question);
             await db.SaveChangesAsync(cancellationToken);
 
-            var view = new QuestionView(question.Id, session.Id, command.Caller.DisplayNameOf(), question.Text, question.CreatedAt, 0, null);
-            await hub.Clients.Group(LiveGroups.Session(session.Id)).QuestionAsked(view);
+            var view = QuestionViews.From(question, command.Caller.DisplayNameOf(), 0);
+            var audience = question.Status == QuestionStatus.Pending ? LiveGroups.Hosts(session.Id) : LiveGroups.Session(session.Id);
+            await hub.Clients.Group(audience).QuestionAsked(view);
             return HubResult<QuestionView>.Success(view);
         }
     }
+
+    /// <summary>The host's slow mode (one question per N seconds) when set, else the default.</summary>
+    public static (int Limit, TimeSpan Window) SlowMode(LiveSession session) =>
+        session.SlowModeSeconds > 0 ? (1, TimeSpan.FromSeconds(session.SlowModeSeconds)) : (QuestionsPerWindow, Window);
 }

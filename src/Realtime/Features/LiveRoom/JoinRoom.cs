@@ -48,23 +48,3 @@ public static class JoinRoom
         }
     }
 }
-
-internal static class QuestionViews
-{
-    /// <summary>The visible questions, most votes first, then newest.</summary>
-    public static async Task<IReadOnlyList<QuestionView>> TopAsync(LiveHireDbContext db, ILiveState state, Guid sessionId, int take, CancellationToken ct)
-    {
-        var votes = await state.GetVoteCountsAsync(sessionId, ct);
-        var rows = await db.Questions.AsNoTracking()
-            .Where(q => q.SessionId == sessionId && q.Status == QuestionStatus.Visible)
-            .OrderByDescending(q => q.CreatedAt)
-            .Take(500)
-            .Select(q => new { q.Id, q.SessionId, Author = q.Author!.DisplayName, q.Text, q.CreatedAt, q.Answer })
-            .ToListAsync(ct);
-        return rows
-            .Select(q => new QuestionView(q.Id, q.SessionId, q.Author, q.Text, q.CreatedAt, votes.GetValueOrDefault(q.Id), q.Answer))
-            .OrderByDescending(q => q.Votes).ThenByDescending(q => q.CreatedAt)
-            .Take(take)
-            .ToList();
-    }
-}

@@ -43,11 +43,13 @@ public sealed class DemoData(LiveHireDbContext db, UserManager<User> users, Role
             if (employer.VerifiedAt is not null) job.MarkVerified(now);
             return job;
         }
+        var packer = NewJob(food, "食品包装工", 4500, 6000, PayUnit.Month, "8:30-17:30，做五休二", JobType.FullTime,
+            Location.Create("九龙坡区", "杨家坪街道", "民安华福社区", 29.503, 106.511), Benefits.SocialInsurance | Benefits.Meals, 20);
+        var clerk = NewJob(food, "门店营业员（宝妈岗）", 20, 25, PayUnit.Hour, "9:30-15:00，接送孩子不耽误", JobType.PartTime,
+            Location.Create("九龙坡区", "谢家湾街道", "华润社区", 29.521, 106.520), Benefits.Meals, 6);
         db.Jobs.AddRange(
-            NewJob(food, "食品包装工", 4500, 6000, PayUnit.Month, "8:30-17:30，做五休二", JobType.FullTime,
-                Location.Create("九龙坡区", "杨家坪街道", "民安华福社区", 29.503, 106.511), Benefits.SocialInsurance | Benefits.Meals, 20),
-            NewJob(food, "门店营业员（宝妈岗）", 20, 25, PayUnit.Hour, "9:30-15:00，接送孩子不耽误", JobType.PartTime,
-                Location.Create("九龙坡区", "谢家湾街道", "华润社区", 29.521, 106.520), Benefits.Meals, 6),
+            packer,
+            clerk,
             NewJob(food, "手工串签（居家计件）", 0.3m, 0.5m, PayUnit.Piece, "时间自由", JobType.Piecework,
                 Location.Create("九龙坡区", "石坪桥街道", "黄桷坪社区"), Benefits.None, 30),
             NewJob(logistics, "快递分拣员", 180, 220, PayUnit.Day, "夜班 20:00-6:00", JobType.Gig,
@@ -82,6 +84,9 @@ public sealed class DemoData(LiveHireDbContext db, UserManager<User> users, Role
         // One session open right now, so the demo has a room to walk into immediately.
         var liveNow = LiveSession.Schedule(food.Id, fair.Id, "渝味食品 直播带岗：包装工、营业员", now.AddMinutes(-5), now.AddHours(2), scheduler, now).Value!;
         liveNow.GoLive(now);
+        // The two jobs the title names, the first on air: a visitor sees a job card and can apply at once.
+        liveNow.SetLineup([packer.Id, clerk.Id]);
+        liveNow.Present(packer.Id);
         db.LiveSessions.AddRange(
             liveNow,
             LiveSession.Schedule(logistics.Id, fair.Id, "山城物流 夜班分拣、司机专场", fairStart.AddHours(1), fairStart.AddHours(2), scheduler, now).Value!,
