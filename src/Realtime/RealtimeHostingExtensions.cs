@@ -30,6 +30,8 @@ public static class RealtimeHostingExtensions
         services.AddScoped<BanViewer.Handler>();
         services.AddSingleton<VoteBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteBroadcaster>());
+        services.AddSingleton<PresenceBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceBroadcaster>());
         services.AddScoped<SetLineup.Handler>();
         services.AddScoped<PresentJob.Handler>();
         if (options.Mode == RunMode.Embedded)

@@ -113,6 +113,35 @@ public sealed class LiveHubAuthorizationTests(EmbeddedDeploymentFixture app) : I
         afterLeaving.Peak.ShouldBeGreaterThanOrEqualTo(before + 1);
     }
 
+    [Fact]
+    public async Task Forty_arrivals_reach_the_room_as_a_few_presence_updates_with_the_right_count()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessionId = await app.LiveSessionIdAsync();
+        await using var watcher = await LiveHubClient.ConnectAsync(app.BaseUrl, People.Admin, ct);
+        var before = (await watcher.JoinAsync(sessionId)).Value!.Presence.Viewers;
+        await Task.Delay(PresenceSettle, ct); // let the watcher's own arrival go out first
+        while (watcher.Presence.Reader.TryRead(out _)) { }
+
+        var arrivals = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => LiveHubClient.ConnectAsync(app.BaseUrl, null, ct)));
+        try
+        {
+            await Task.WhenAll(arrivals.Select(a => a.JoinAsync(sessionId)));
+            var updates = 0;
+            var last = await ReadUntilAsync(watcher.Presence, p => { updates++; return p.Viewers == before + 40; }, ct);
+            last.Peak.ShouldBeGreaterThanOrEqualTo(before + 40);
+            await Task.Delay(PresenceSettle, ct);
+            updates += watcher.Presence.Reader.Count;
+            updates.ShouldBeLessThan(10, "arrivals are coalesced to about one update a second, not one per person");
+        }
+        finally
+        {
+            foreach (var a in arrivals) await a.DisposeAsync();
+        }
+    }
+
+    private static readonly TimeSpan PresenceSettle = TimeSpan.FromMilliseconds(1500);
+
     internal static async Task<T> ReadUntilAsync<T>(System.Threading.Channels.Channel<T> channel, Func<T, bool> match, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

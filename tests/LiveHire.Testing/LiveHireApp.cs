@@ -33,8 +33,15 @@ public sealed class LiveHireApp : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>The build configuration the tests run under (Debug or Release), read off the test assembly's path.</summary>
-    public static string Configuration =>
-        new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name is { } name && name is "Debug" or "Release" ? name : "Debug";
+    public static string Configuration { get; } = ConfigurationOf(AppContext.BaseDirectory);
+
+    /// <summary>The folder under bin/ in a test's output path (…/bin/Release/net10.0/ → Release).</summary>
+    public static string ConfigurationOf(string baseDirectory)
+    {
+        for (var dir = new DirectoryInfo(Path.TrimEndingDirectorySeparator(baseDirectory)); dir?.Parent is { } parent; dir = parent)
+            if (parent.Name == "bin") return dir.Name;
+        throw new InvalidOperationException($"Cannot tell the build configuration from {baseDirectory}: it is not under a bin folder.");
+    }
 
     public static string ProjectDirectory(LiveHireHost host) => Path.Combine(RepoPaths.Root, "src", host.ToString());
 

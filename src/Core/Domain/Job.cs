@@ -47,6 +47,31 @@ public sealed class Job
     public static Result<Job> Create(Guid employerId, string title, string description, decimal payMin, decimal payMax, PayUnit payUnit,
         string hours, JobType type, Location location, Benefits benefits, int headcount, DateTimeOffset now)
     {
+        if (Check(title, description, payMin, payMax, headcount) is { } invalid) return invalid;
+        var job = new Job { Id = Guid.CreateVersion7(now), EmployerId = employerId, Status = JobStatus.Open, CreatedAt = now };
+        job.Apply(title, description, payMin, payMax, payUnit, hours, type, location, benefits, headcount);
+        return job;
+    }
+
+    /// <summary>
+    /// Changes what the job says. An organizer verified the offer as it stood, so a change to what a candidate decides
+    /// on (title, pay, type, place, benefits) clears the verified mark until it is reviewed again; wording, hours and
+    /// headcount do not.
+    /// </summary>
+    public Result Revise(string title, string description, decimal payMin, decimal payMax, PayUnit payUnit,
+        string hours, JobType type, Location location, Benefits benefits, int headcount)
+    {
+        if (Status == JobStatus.Closed) return Error.Conflict("job.closed", "A closed job cannot be changed.");
+        if (Check(title, description, payMin, payMax, headcount) is { } invalid) return invalid;
+        var offerChanged = Title != title.Trim() || PayMin != payMin || PayMax != payMax || PayUnit != payUnit || Type != type
+            || Location != location || Benefits != benefits;
+        Apply(title, description, payMin, payMax, payUnit, hours, type, location, benefits, headcount);
+        if (offerChanged) VerifiedAt = null;
+        return Result.Success();
+    }
+
+    private static Error? Check(string title, string description, decimal payMin, decimal payMax, int headcount)
+    {
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > TitleMaxLength)
             return Error.Validation("job.title", $"A job title is 1 to {TitleMaxLength} characters.");
         if (description.Length > DescriptionMaxLength)
@@ -57,12 +82,22 @@ public sealed class Job
             return Error.Validation("job.pay_precision", "Pay is in yuan with at most two decimals (fen).");
         if (headcount < 1)
             return Error.Validation("job.headcount", "Headcount must be at least 1.");
-        return new Job
-        {
-            Id = Guid.CreateVersion7(now), EmployerId = employerId, Title = title.Trim(), Description = description.Trim(),
-            PayMin = payMin, PayMax = payMax, PayUnit = payUnit, Hours = hours.Trim(), Type = type, Location = location,
-            Benefits = benefits, Headcount = headcount, Status = JobStatus.Open, CreatedAt = now,
-        };
+        return null;
+    }
+
+    private void Apply(string title, string description, decimal payMin, decimal payMax, PayUnit payUnit,
+        string hours, JobType type, Location location, Benefits benefits, int headcount)
+    {
+        Title = title.Trim();
+        Description = description.Trim();
+        PayMin = payMin;
+        PayMax = payMax;
+        PayUnit = payUnit;
+        Hours = hours.Trim();
+        Type = type;
+        Location = location;
+        Benefits = benefits;
+        Headcount = headcount;
     }
 
     public void MarkVerified(DateTimeOffset now) => VerifiedAt ??= now;

@@ -10,7 +10,7 @@ namespace LiveHire.Realtime.Hubs;
 /// Each method gets its use case's handler injected as a parameter (SignalR resolves it from DI) and forwards to it.
 /// Partial: each area of the room (questions, showcase) keeps its methods in its own file. Protocol: docs/realtime.md.
 /// </summary>
-public sealed partial class LiveHub(ILiveState state) : Hub<ILiveClient>
+public sealed partial class LiveHub(ILiveState state, PresenceBroadcaster presenceBroadcaster) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
     private const string JoinedKey = "joined-sessions";
@@ -45,7 +45,7 @@ public sealed partial class LiveHub(ILiveState state) : Hub<ILiveClient>
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Hosts(sessionId));
         var presence = await state.LeaveAsync(sessionId, ViewerKey(), Context.ConnectionId);
         if (presence.PersonChanged)
-            await Clients.Group(LiveGroups.Session(sessionId)).PresenceChanged(new PresenceView(sessionId, presence.Viewers, presence.Peak));
+            presenceBroadcaster.Changed(sessionId, presence);
     }
 
     private HashSet<Guid> JoinedSessions()

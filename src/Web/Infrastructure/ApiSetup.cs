@@ -60,5 +60,6 @@ public static class ApiSetup
         ListSessionApplications.Map(v1);
         ListEmployerJobs.Map(v1);
         CreateJob.Map(v1);
+        EditJob.Map(v1);
     }
 }

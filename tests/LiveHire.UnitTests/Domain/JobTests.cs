@@ -97,4 +97,42 @@ public sealed class JobTests
     {
         Create(payMin: 0.35m, payMax: 0.5m).IsSuccess.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Revising_the_offer_clears_the_verified_mark()
+    {
+        var job = Create().Value!;
+        job.MarkVerified(Now);
+
+        job.Revise("数控车床操作工", "", 6500m, 8500m, PayUnit.Month, "8:00-17:30", JobType.FullTime, Minhang, Benefits.SocialInsurance | Benefits.Meals, 3)
+            .IsSuccess.ShouldBeTrue();
+
+        job.PayMin.ShouldBe(6500m);
+        job.VerifiedAt.ShouldBeNull("an organizer must review the new pay");
+    }
+
+    [Fact]
+    public void Revising_wording_hours_or_headcount_keeps_the_verified_mark()
+    {
+        var job = Create().Value!;
+        job.MarkVerified(Now);
+
+        job.Revise("数控车床操作工", "新的说明", 6000m, 8000m, PayUnit.Month, "8:30-18:00", JobType.FullTime, Minhang, Benefits.SocialInsurance | Benefits.Meals, 5)
+            .IsSuccess.ShouldBeTrue();
+
+        job.Headcount.ShouldBe(5);
+        job.VerifiedAt.ShouldBe(Now);
+    }
+
+    [Fact]
+    public void Invalid_revision_changes_nothing()
+    {
+        var job = Create().Value!;
+
+        job.Revise("数控车床操作工", "", 9000m, 8000m, PayUnit.Month, "", JobType.FullTime, Minhang, Benefits.None, 3)
+            .Error!.Code.ShouldBe("validation.job.pay");
+
+        job.PayMin.ShouldBe(6000m);
+        job.Benefits.ShouldBe(Benefits.SocialInsurance | Benefits.Meals);
+    }
 }

@@ -16,7 +16,7 @@ public static class JoinRoom
 
     public const int SnapshotQuestions = 50;
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub)
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, PresenceBroadcaster presenceBroadcaster)
     {
         public async Task<HubResult<RoomSnapshot>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -35,7 +35,7 @@ public static class JoinRoom
             var presence = await state.JoinAsync(session.Id, command.ViewerKey, command.ConnectionId, cancellationToken);
             var presenceView = new PresenceView(session.Id, presence.Viewers, presence.Peak);
             if (presence.PersonChanged)
-                await hub.Clients.Group(LiveGroups.Session(session.Id)).PresenceChanged(presenceView);
+                presenceBroadcaster.Changed(session.Id, presence);
 
             var questions = await QuestionViews.TopAsync(db, state, session.Id, SnapshotQuestions, cancellationToken);
             IReadOnlyList<Guid> myVotes = command.Caller.UserId() is { } userId
