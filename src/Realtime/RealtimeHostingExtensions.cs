@@ -21,6 +21,7 @@ public static class RealtimeHostingExtensions
         });
         // Use cases of the live room; hub methods take them as injected parameters.
         services.AddScoped<JoinRoom.Handler>();
+        services.AddScoped<ListViewers.Handler>();
         services.AddScoped<AskQuestion.Handler>();
         services.AddScoped<VoteQuestion.Handler>();
         services.AddScoped<AnswerQuestion.Handler>();

@@ -39,6 +39,41 @@ public sealed class LiveHubAuthorizationTests(EmbeddedDeploymentFixture app) : I
         client.State.ShouldBe(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected);
     }
 
+    [Theory]
+    [InlineData(null, "auth.required")]
+    [InlineData(People.Candidate, "forbidden")]
+    [InlineData(People.OtherRecruiter, "forbidden")]
+    [InlineData(People.Organizer, "forbidden")]
+    [InlineData(People.Admin, "forbidden")]
+    public async Task Only_the_host_sees_who_is_watching(string? who, string expectedError)
+    {
+        var sessionId = await app.LiveSessionIdAsync();
+        await using var client = await LiveHubClient.ConnectAsync(app.BaseUrl, who, TestContext.Current.CancellationToken);
+
+        (await client.GetViewersAsync(sessionId)).Error!.Code.ShouldBe(expectedError);
+    }
+
+    [Fact]
+    public async Task Host_sees_the_names_of_signed_in_viewers_and_how_many_watch_anonymously()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessionId = await app.LiveSessionIdAsync();
+        await using var host = await LiveHubClient.ConnectAsync(app.BaseUrl, People.Recruiter, ct);
+        await using var candidate = await LiveHubClient.ConnectAsync(app.BaseUrl, People.Candidate, ct);
+        await using var anonymous = await LiveHubClient.ConnectAsync(app.BaseUrl, null, ct);
+        await host.JoinAsync(sessionId);
+        await candidate.JoinAsync(sessionId);
+        await anonymous.JoinAsync(sessionId);
+
+        var viewers = (await host.GetViewersAsync(sessionId)).Value!;
+
+        viewers.People.ShouldContain(p => p.Name == "陈小红" && p.IsCandidate);
+        viewers.People.First().IsCandidate.ShouldBeTrue("candidates are listed first");
+        viewers.SignedInCandidates.ShouldBeGreaterThanOrEqualTo(1);
+        viewers.SignedInOthers.ShouldBeGreaterThanOrEqualTo(1, "the host watches too");
+        viewers.Anonymous.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
     [Fact]
     public async Task Candidates_question_reaches_every_viewer_and_stays_in_the_room()
     {

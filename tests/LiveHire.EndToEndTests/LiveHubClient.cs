@@ -9,6 +9,8 @@ public sealed record HubError(string Code, string Message);
 public sealed record HubResult<T>(bool Ok, T? Value, HubError? Error);
 public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer);
 public sealed record PresenceView(Guid SessionId, long Viewers, long Peak);
+public sealed record ViewerView(Guid UserId, string Name, bool IsCandidate);
+public sealed record ViewersView(Guid SessionId, IReadOnlyList<ViewerView> People, int SignedInCandidates, int SignedInOthers, int Anonymous);
 public sealed record SessionView(Guid Id, string Title, string EmployerName, string Status, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 public sealed record JobCardView(Guid Id, string Title, decimal PayMin, decimal PayMax, string PayUnit, string Hours, string Type,
     string District, string Street, string Community, IReadOnlyList<string> Benefits, int Headcount, bool Verified);
@@ -68,6 +70,7 @@ public sealed class LiveHubClient : IAsyncDisposable
     }
 
     public Task<HubResult<RoomSnapshot>> JoinAsync(Guid sessionId) => connection.InvokeAsync<HubResult<RoomSnapshot>>("JoinSession", sessionId);
+    public Task<HubResult<ViewersView>> GetViewersAsync(Guid sessionId) => connection.InvokeAsync<HubResult<ViewersView>>("GetViewers", sessionId);
     public Task<HubResult<bool>> LeaveAsync(Guid sessionId) => connection.InvokeAsync<HubResult<bool>>("LeaveSession", sessionId);
     public Task<HubResult<ShowcaseView>> SetLineupAsync(Guid sessionId, params Guid[] jobIds) =>
         connection.InvokeAsync<HubResult<ShowcaseView>>("SetLineup", sessionId, jobIds);

@@ -43,6 +43,7 @@ public sealed class ThinSliceTests(TestServers servers, BrowserFixture browser)
             await Assertions.Expect(candidate.GetByTestId("connection-state")).ToHaveTextAsync("已连接");
             // Two people are in the room now; the studio's count follows without a reload.
             await Assertions.Expect(recruiter.GetByTestId("viewer-count")).ToHaveTextAsync("2");
+            await Assertions.Expect(recruiter.GetByTestId("viewers")).ToContainTextAsync("陈小红"); // the host sees who is watching
 
             const string question = "请问包装工有夜班吗？<b>不是HTML</b>";
             await candidate.GetByTestId("ask-text").FillAsync(question);

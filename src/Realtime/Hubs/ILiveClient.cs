@@ -11,6 +11,11 @@ public partial interface ILiveClient
 
 public sealed record PresenceView(Guid SessionId, long Viewers, long Peak);
 
+/// <summary>For the host: who is watching now. <paramref name="People"/> is capped; the counts are complete.</summary>
+public sealed record ViewersView(Guid SessionId, IReadOnlyList<ViewerView> People, int SignedInCandidates, int SignedInOthers, int Anonymous);
+
+public sealed record ViewerView(Guid UserId, string Name, bool IsCandidate);
+
 public sealed record SessionView(Guid Id, string Title, string EmployerName, string Status, DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd);
 
 /// <summary>Everything a viewer needs to draw the room, sent on join and again after every reconnect.</summary>

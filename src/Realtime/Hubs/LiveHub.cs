@@ -32,6 +32,10 @@ public sealed partial class LiveHub(ILiveState state, PresenceBroadcaster presen
         return HubResult<bool>.Success(true);
     }
 
+    /// <summary>The session's host (recruiters of its employer). Who is watching now: names of signed-in people, anonymous count.</summary>
+    public Task<HubResult<ViewersView>> GetViewers(Guid sessionId, ListViewers.Handler listViewers) =>
+        listViewers.Handle(new ListViewers.Command(sessionId, Context.User!), Context.ConnectionAborted);
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var sessionId in JoinedSessions().ToArray())

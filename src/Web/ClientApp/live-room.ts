@@ -4,6 +4,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/s
 import type { HubResult, PresenceView, RoomContext, RoomPanel, RoomSnapshot } from "./room-types";
 import { questionsPanel } from "./questions";
 import { showcasePanel } from "./showcase";
+import { viewersPanel } from "./viewers";
 
 const root = document.getElementById("live-room") as HTMLElement;
 const sessionId = root.dataset.sessionId!;
@@ -23,6 +24,8 @@ const ctx: RoomContext = {
   isConnected: () => connection.state === HubConnectionState.Connected,
 };
 const panels: RoomPanel[] = [showcasePanel(ctx), questionsPanel(ctx)];
+const viewers = root.dataset.role === "host" ? viewersPanel(ctx) : null;
+if (viewers) panels.push(viewers);
 
 connection.on("PresenceChanged", (p: PresenceView) => {
   if (p.sessionId === sessionId) viewersEl.textContent = String(p.viewers);

@@ -1,0 +1,46 @@
+namespace LiveHire.Bench;
+
+/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> takes about a minute.</summary>
+public sealed record BenchOptions
+{
+    public required string Name { get; init; }
+    /// <summary>Viewer counts of the Q&amp;A fan-out scenario; the first one carries the p99 target.</summary>
+    public required int[] FanOutViewers { get; init; }
+    /// <summary>Idle viewers to hold on one Realtime process (and on the bare hub).</summary>
+    public required int ConnectionsTarget { get; init; }
+    /// <summary>Set when this machine's RLIMIT_NOFILE forced <see cref="ConnectionsTarget"/> below the target.</summary>
+    public int? ConnectionsTargetCappedFrom { get; init; }
+    /// <summary>How long LiveHire may take to connect and join <see cref="ConnectionsTarget"/> viewers before the scenario stops short.</summary>
+    public required TimeSpan ConnectionsDeadline { get; init; }
+    public required int ScaleOutViewers { get; init; }
+    /// <summary>Signed-in candidates who ask; slow mode lets each ask 3 questions per 30 s.</summary>
+    public required int Askers { get; init; }
+    /// <summary>Questions in flight at once (a closed loop): the same offered concurrency for LiveHire and the bare hub.</summary>
+    public int AsksInFlight { get; init; } = 8;
+    public required TimeSpan WarmUp { get; init; }
+    public required TimeSpan Window { get; init; }
+
+    public static BenchOptions Full { get; } = new()
+    {
+        Name = "full",
+        FanOutViewers = [1_000, 5_000],
+        ConnectionsTarget = 20_000,
+        ConnectionsDeadline = TimeSpan.FromSeconds(90),
+        ScaleOutViewers = 1_000,
+        Askers = 450,
+        WarmUp = TimeSpan.FromSeconds(3),
+        Window = TimeSpan.FromSeconds(10),
+    };
+
+    public static BenchOptions Quick { get; } = new()
+    {
+        Name = "quick",
+        FanOutViewers = [200, 1_000],
+        ConnectionsTarget = 2_000,
+        ConnectionsDeadline = TimeSpan.FromSeconds(20),
+        ScaleOutViewers = 200,
+        Askers = 150,
+        WarmUp = TimeSpan.FromSeconds(2),
+        Window = TimeSpan.FromSeconds(4),
+    };
+}

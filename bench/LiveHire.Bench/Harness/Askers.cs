@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using LiveHire.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace LiveHire.Bench.Harness;
+
+/// <summary>
+/// The people who ask. For LiveHire: distinct candidates registered through the real sign-up form
+/// (<c>/account/register</c>, antiforgery token from the GET), each holding its own sign-in cookie; for the bare hub:
+/// anonymous connections. Slow mode (3 questions per 30 s per person) is respected by handing out a person only
+/// while they have questions left in their window.
+/// </summary>
+public sealed class Askers
+{
+    private const int PerWindow = 3;
+    // The server's window starts when the first question reaches Redis, a little after it leaves here.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(32);
+
+    private readonly List<CookieContainer> people;
+    private readonly PriorityQueue<Person, long> ready = new();
+    private readonly bool slowMode;
+
+    private Askers(List<CookieContainer> people, bool slowMode)
+    {
+        this.people = people;
+        this.slowMode = slowMode;
+    }
+
+    public int Count => people.Count;
+
+    public static async Task<Askers> RegisterAsync(Uri web, int count, CancellationToken ct)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var people = new CookieContainer[count];
+        var next = -1;
+        async Task Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var client = SignedInClient.Anonymous(web);
+                var token = await client.AntiforgeryTokenAsync("/account/register", ct);
+                using var response = await client.Http.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["DisplayName"] = $"压测求职者{i}",
+                    ["Email"] = $"bench-{run}-{i}@bench.livehire",
+                    ["Password"] = "Bench2026pass",
+                    ["__RequestVerificationToken"] = token,
+                }), ct);
+                if (response.StatusCode != HttpStatusCode.Redirect || !client.Cookies.GetCookies(web).Any(c => c.Name == ".LiveHire.Auth"))
+                    throw new InvalidOperationException($"Sign-up {i} failed: {(int)response.StatusCode}");
+                people[i] = client.Cookies;
+            }
+        }
+        // Sign-up hashes a password (deliberately slow): a few at a time keeps Web responsive.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Worker, ct)));
+        return new Askers([.. people], slowMode: true);
+    }
+
+    public static Askers Anonymous(int count) => new([.. Enumerable.Range(0, count).Select(_ => new CookieContainer())], slowMode: false);
+
+    /// <summary>Connects every asker to <paramref name="hub"/> (they do not join the room: viewers are counted exactly).</summary>
+    public async Task<List<HubConnection>> ConnectAsync(Uri hub, CancellationToken ct)
+    {
+        var connections = new HubConnection[people.Count];
+        using var gate = new SemaphoreSlim(32);
+        await Task.WhenAll(people.Select(async (cookies, i) =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(hub, "/hubs/live"), o =>
+                    {
+                        o.Cookies = cookies;
+                        o.SkipNegotiation = true;
+                        o.Transports = HttpTransportType.WebSockets;
+                    })
+                    .Build();
+                connection.ServerTimeout = TimeSpan.FromMinutes(5);
+                await connection.StartAsync(ct);
+                connections[i] = connection;
+            }
+            finally { gate.Release(); }
+        }));
+        lock (ready)
+        {
+            ready.Clear();
+            for (var i = 0; i < connections.Length; i++)
+                ready.Enqueue(new Person(connections[i], this, i), 0);
+        }
+        return [.. connections];
+    }
+
+    private readonly Dictionary<int, (long WindowEnd, int Used)> windows = [];
+
+    /// <summary>
+    /// Waits (at most one slow-mode window) until every asker's window has passed, so a run starts with the whole pool
+    /// and is not starved by the run before it. Returns how long it waited.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilAllReadyAsync(CancellationToken ct)
+    {
+        if (!slowMode) return TimeSpan.Zero;
+        long last;
+        lock (ready) last = windows.Count == 0 ? 0 : windows.Values.Max(w => w.WindowEnd);
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), last);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>The next asker who may ask now, waiting (and reporting the wait) when slow mode has used everyone up.</summary>
+    public async Task<(HubConnection Connection, TimeSpan Waited)> NextAsync(CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            long wait;
+            lock (ready)
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (ready.TryPeek(out var person, out var at) && at <= now)
+                {
+                    ready.Dequeue();
+                    if (!slowMode)
+                    {
+                        ready.Enqueue(person, 0);
+                        return (person.Connection, TimeSpan.Zero);
+                    }
+                    var (end, used) = windows.GetValueOrDefault(person.Index);
+                    if (now >= end) (end, used) = (now + (long)(Window.TotalSeconds * Stopwatch.Frequency), 0);
+                    used++;
+                    windows[person.Index] = (end, used);
+                    ready.Enqueue(person, used < PerWindow ? now : end);
+                    return (person.Connection, waited.Elapsed);
+                }
+                wait = ready.Count == 0 ? Stopwatch.Frequency : at - now;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(wait * 1000.0 / Stopwatch.Frequency, 1, 50)), ct);
+        }
+    }
+
+    private sealed record Person(HubConnection Connection, Askers Owner, int Index);
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace LiveHire.Bench.Harness;
+
+/// <summary>
+/// Keeps the servers and the load generator on separate cores with taskset when the machine has two or more:
+/// servers on the last core, the load generator on the others (on 2 cores: servers on core 1, load on core 0).
+/// A child process inherits the affinity of the thread that starts it, so servers are started while every thread of
+/// this process is on the server core (their runtimes then size GC heaps and thread pools for that one core), and
+/// the whole process tree is pinned again afterwards in case a thread slipped through.
+/// </summary>
+public static class Pinning
+{
+    public static bool Enabled { get; } = System.Environment.ProcessorCount >= 2 && File.Exists("/usr/bin/taskset");
+    public static string ServerCores { get; } = Enabled ? $"{System.Environment.ProcessorCount - 1}" : "all";
+    public static string LoadCores { get; } = Enabled ? (System.Environment.ProcessorCount == 2 ? "0" : $"0-{System.Environment.ProcessorCount - 2}") : "all";
+
+    private static readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Pins this process (the load generator) to the load cores.</summary>
+    public static Task PinLoadGeneratorAsync() => Enabled ? TasksetAsync(LoadCores, System.Environment.ProcessId) : Task.CompletedTask;
+
+    /// <summary>Runs <paramref name="start"/> (which starts server processes) with this process on the server core, then moves back.</summary>
+    public static async Task<T> StartOnServerCoreAsync<T>(Func<Task<T>> start)
+    {
+        if (!Enabled) return await start();
+        await gate.WaitAsync();
+        try
+        {
+            await TasksetAsync(ServerCores, System.Environment.ProcessId);
+            try { return await start(); }
+            finally { await TasksetAsync(LoadCores, System.Environment.ProcessId); }
+        }
+        finally { gate.Release(); }
+    }
+
+    /// <summary>Pins the given processes and all their threads and descendants to the server core.</summary>
+    public static async Task PinServersAsync(IEnumerable<int> pids)
+    {
+        if (!Enabled) return;
+        foreach (var pid in pids.SelectMany(ProcFs.Tree).Distinct())
+            if (pid != System.Environment.ProcessId) await TasksetAsync(ServerCores, pid);
+    }
+
+    private static async Task TasksetAsync(string cores, int pid)
+    {
+        using var taskset = Process.Start(new ProcessStartInfo("/usr/bin/taskset", ["-a", "-p", "-c", cores, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        await taskset.StandardOutput.ReadToEndAsync();
+        await taskset.WaitForExitAsync();
+        // A process that exited in the meantime cannot be pinned and needs no pinning.
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using LiveHire.Bench;
+using LiveHire.Bench.Harness;
+using LiveHire.Bench.Report;
+using LiveHire.Bench.Scenarios;
+using LiveHire.Testing;
+
+// One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick]
+var options = args.Contains("--quick") ? BenchOptions.Quick : BenchOptions.Full;
+var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options == BenchOptions.Quick ? " -- --quick" : "");
+var startedAt = DateTimeOffset.UtcNow;
+var clock = Stopwatch.StartNew();
+// Everything stops by itself: a run that overruns this is cancelled and its servers stopped.
+using var budget = new CancellationTokenSource(options == BenchOptions.Quick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(15));
+// Ctrl+C or SIGTERM cancels the run instead of killing it, so the servers it started are stopped on the way out.
+using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Cancel);
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Cancel);
+void Cancel(System.Runtime.InteropServices.PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    budget.Cancel();
+}
+var ct = budget.Token;
+
+var loadAtStart = ProcFs.LoadAverage();
+var files = FileLimit.Raise(200_000);
+// Each viewer is a socket in the server and one in the load generator; stay clear of the file limit rather than fail on it.
+var connectionsCap = (int)Math.Min(int.MaxValue, files) - 1_000;
+if (options.ConnectionsTarget > connectionsCap) options = options with { ConnectionsTarget = connectionsCap, ConnectionsTargetCappedFrom = options.ConnectionsTarget };
+await Pinning.PinLoadGeneratorAsync();
+var pinning = Pinning.Enabled
+    ? $"taskset: servers (Redis, PostgreSQL, Azurite, Web, Realtime, bare hub) on core {Pinning.ServerCores}, load generator on core {Pinning.LoadCores}"
+    : "none (fewer than 2 cores or no taskset): servers and load generator share the cores";
+Console.WriteLine($"LiveHire bench ({options.Name}): {Environment.ProcessorCount} cores; {pinning}; RLIMIT_NOFILE {files}");
+
+List<ScenarioResult> results = [];
+await using (var deployment = await BenchDeployment.StartAsync(ct))
+{
+    Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
+    using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
+    var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
+    var askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct);
+    Console.WriteLine($"{askers.Count} candidates signed up after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
+    var context = new BenchContext(deployment, options, askers, sessionId);
+
+    IScenario[] scenarios = [new Connections(), new QaFanOut(), new ScaleOut()];
+    foreach (var scenario in scenarios)
+    {
+        Console.WriteLine($"({scenario.Number}) {scenario.Title} …");
+        try { results.Add(await scenario.RunAsync(context, ct)); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Out of time (or interrupted): report what was measured and say what was not.
+            results.Add(ScenarioResult.NotMeasured(scenario.Number, scenario.Title, "the run was interrupted or ran out of its time bound before this finished"));
+        }
+    }
+}
+results.AddRange(NotMeasuredYet.All);
+
+var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
+    $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
+    [.. results.OrderBy(r => r.Number)]);
+await ReportWriter.WriteAsync(report, RepoPaths.Root);
+Console.WriteLine(ReportWriter.Markdown(report));
+Console.WriteLine($"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s.");

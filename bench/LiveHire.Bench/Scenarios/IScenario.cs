@@ -1,0 +1,25 @@
+using LiveHire.Bench.Harness;
+using LiveHire.Bench.Report;
+
+namespace LiveHire.Bench.Scenarios;
+
+/// <summary>One numbered measurement of issue 7. Adding a measurement is adding a class.</summary>
+public interface IScenario
+{
+    /// <summary>The number in issue 7 (1 = Q&amp;A fan-out … 7 = live video).</summary>
+    int Number { get; }
+    string Title { get; }
+    Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct);
+}
+
+/// <summary>What every scenario gets: the running deployment, the run's size, the signed-up askers and the live session.</summary>
+public sealed record BenchContext(BenchDeployment Deployment, BenchOptions Options, Askers Askers, Guid SessionId)
+{
+    public IReadOnlyList<int> LoadGenerator { get; } = [System.Environment.ProcessId];
+}
+
+/// <summary>A scenario's measured figures, or why it was not measured.</summary>
+public sealed record ScenarioResult(int Number, string Title, IReadOnlyList<Figure> Figures, IReadOnlyList<string> Notes, string? NotMeasuredReason = null)
+{
+    public static ScenarioResult NotMeasured(int number, string title, string reason) => new(number, title, [], [], reason);
+}
