@@ -1,5 +1,5 @@
 // The host's side of the showcase: arrange the lineup from the employer's jobs, present one at a time (or none),
-// post a new job without leaving the studio, and watch applications arrive.
+// post or revise a job without leaving the studio, and watch applications arrive.
 import type { HubResult, JobCardView, RoomContext, ShowcaseView } from "./room-types";
 import { payText } from "./showcase-card";
 import { el, getJson, type Texts } from "./showcase-http";
@@ -15,6 +15,7 @@ export function hostTools(ctx: RoomContext, panel: HTMLElement, t: Texts) {
   const applications = new Map<string, ApplicationView>();
   let jobs: JobView[] = [];
   let draft: string[] = []; // the lineup being edited, in order
+  let onAir: string[] = []; // the lineup viewers see now
 
   async function invoke(method: string, ...args: unknown[]) {
     if (!ctx.isConnected()) { status.textContent = ctx.text("textReconnecting"); return; }
@@ -47,7 +48,11 @@ export function hostTools(ctx: RoomContext, panel: HTMLElement, t: Texts) {
         drawEditor();
       });
       label.append(box, document.createTextNode(` ${job.title} · ${payText(job, t)}`));
-      li.append(label);
+      const edit = el("button", "btn secondary small", t("Host.Edit"));
+      edit.type = "button";
+      edit.dataset.testid = "edit-job";
+      edit.addEventListener("click", () => form?.edit(job));
+      li.append(label, edit);
       if (box.checked) {
         const up = el("button", "btn secondary small", t("Host.Up"));
         const down = el("button", "btn secondary small", t("Host.Down"));
@@ -100,11 +105,16 @@ export function hostTools(ctx: RoomContext, panel: HTMLElement, t: Texts) {
     if (reply.ok) { jobs = reply.value; drawEditor(); }
   }
 
-  jobForm(panel, employerId, t, async created => {
+  const form = jobForm(panel, employerId, t, async (job, created) => {
     await loadJobs();
-    draft = [...draft, created.id]; // ticked in the editor: saving the lineup puts it on air
-    drawEditor();
-    panel.querySelector<HTMLDetailsElement>("#lineup-editor")!.open = true;
+    if (created) {
+      draft = [...draft, job.id]; // ticked in the editor: saving the lineup puts it on air
+      drawEditor();
+      panel.querySelector<HTMLDetailsElement>("#lineup-editor")!.open = true;
+    } else if (onAir.includes(job.id)) {
+      // Viewers are looking at the old card: sending the same lineup again redraws every card from the database.
+      await invoke("SetLineup", onAir);
+    }
   });
 
   return {
@@ -117,7 +127,8 @@ export function hostTools(ctx: RoomContext, panel: HTMLElement, t: Texts) {
       li.append(present);
     },
     showcaseChanged(view: ShowcaseView) {
-      draft = view.lineup.map(j => j.id);
+      onAir = view.lineup.map(j => j.id);
+      draft = [...onAir];
       drawEditor();
     },
     async refresh() {

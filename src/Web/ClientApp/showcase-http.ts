@@ -34,9 +34,17 @@ export async function getJson<T>(url: string): Promise<Reply<T>> {
   return reply<T>(await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }));
 }
 
-export async function postJson<T>(url: string, body: unknown): Promise<Reply<T>> {
+export function postJson<T>(url: string, body: unknown): Promise<Reply<T>> {
+  return sendJson<T>("POST", url, body);
+}
+
+export function putJson<T>(url: string, body: unknown): Promise<Reply<T>> {
+  return sendJson<T>("PUT", url, body);
+}
+
+async function sendJson<T>(method: "POST" | "PUT", url: string, body: unknown): Promise<Reply<T>> {
   return reply<T>(await fetch(url, {
-    method: "POST",
+    method,
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify(body),
