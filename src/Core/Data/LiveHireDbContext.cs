@@ -28,6 +28,8 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Newer areas (video, fairs, hiring) keep their mapping beside each other in Data/Configurations, one class per entity.
+        builder.ApplyConfigurationsFromAssembly(typeof(LiveHireDbContext).Assembly);
 
         builder.Entity<User>(u =>
         {
