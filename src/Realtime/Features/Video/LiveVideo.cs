@@ -45,7 +45,6 @@ public sealed class LiveVideo(Guid sessionId, VideoOptions options, string ffmpe
             var startedEpoch = epoch;
             publishing = Task.Run(() => PublishAsync(started, startedEpoch), CancellationToken.None);
             LastChunkAt = clock.GetUtcNow();
-            if (reported is null or VideoState.Ended) await ReportAsync(VideoState.StartingSoon);
             return epoch;
         }
         finally { gate.Release(); }
