@@ -1,5 +1,5 @@
-// The viewer's live picture. Plays the session's HLS playlist with the browser's own HLS (Safari, WeChat on iOS) or
-// hls.js, which is loaded only when a room actually needs it. Shows the video state (starting soon, live,
+// The viewer's live picture. Plays the session's HLS playlist with hls.js (loaded only when a room has video to
+// play), or the browser's own HLS where there is no Media Source. Shows the video state (starting soon, live,
 // reconnecting, ended) in plain words and recovers from network and media errors without a reload.
 import type { RoomContext, RoomPanel, VideoStateView } from "./room-types";
 import { panelTexts } from "./showcase-http";
@@ -36,12 +36,13 @@ export function playerPanel(ctx: RoomContext): RoomPanel | null {
     if (playing === url) return;
     stop();
     playing = url;
-    if (video.canPlayType("application/vnd.apple.mpegurl")) {
+    // hls.js over Media Source wherever it works (Chrome's own HLS player cannot parse every stream yet); the
+    // browser's own HLS only where there is no Media Source (Safari on older iPhones).
+    const { default: Hls } = await import("hls.js/light");
+    if (!Hls.isSupported()) {
+      if (!video.canPlayType("application/vnd.apple.mpegurl")) { show("Error", t("Video.CannotPlay")); return; }
       video.src = url;
     } else {
-      const { default: Hls } = await import("hls.js/light");
-      // The light build (no subtitles, DRM or alternate audio) is a third smaller: it matters on slow phones.
-      if (!Hls.isSupported()) { show("Error", t("Video.CannotPlay")); return; }
       const instance = new Hls({
         // Two segments behind the live edge (1-2 s each) keeps glass-to-glass latency to a few seconds.
         liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 5, maxLiveSyncPlaybackRate: 1.5, backBufferLength: 30,
@@ -63,6 +64,7 @@ export function playerPanel(ctx: RoomContext): RoomPanel | null {
   function stop() {
     hls?.destroy();
     hls = null;
+    if (video.getAttribute("src")) { video.removeAttribute("src"); video.load(); }
     playing = "";
   }
 
