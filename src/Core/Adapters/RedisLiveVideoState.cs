@@ -28,7 +28,7 @@ internal sealed class RedisLiveVideoState(IConnectionMultiplexer redis, string k
     public async Task<VideoState?> GetStateAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         var value = await redis.GetDatabase().StringGetAsync(StateKey(sessionId));
-        return value.TryParse(out int state) ? (VideoState)state : null;
+        return !value.IsNull && value.TryParse(out int state) ? (VideoState)state : null;
     }
 
     public async Task<bool> TryHoldIngestAsync(Guid sessionId, string node, TimeSpan lease, CancellationToken cancellationToken = default) =>
