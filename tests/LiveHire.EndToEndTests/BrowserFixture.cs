@@ -21,7 +21,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             // The machine has no network beyond loopback: background services would only fail and slow the browser.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                // A fake camera and microphone (a test pattern and a beep), granted without a prompt; video plays without a tap.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
         });
     }
 

@@ -24,12 +24,14 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Every process's output, for failure messages.</summary>
     public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
 
-    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1)
+    /// <param name="extraSettings">Embedded mode: more settings for the process (e.g. <c>LiveHire__Video__FfmpegPath</c>).</param>
+    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1,
+        IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var deployment = new Deployment { Mode = mode };
         try
         {
-            if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(ct);
+            if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(extraSettings, ct);
             else await deployment.StartDistributedAsync(servers ?? throw new ArgumentNullException(nameof(servers)), realtimeNodes, ct);
             return deployment;
         }
@@ -40,10 +42,12 @@ public sealed class Deployment : IAsyncDisposable
         }
     }
 
-    private async Task StartEmbeddedAsync(CancellationToken ct)
+    private async Task StartEmbeddedAsync(IReadOnlyDictionary<string, string>? extraSettings, CancellationToken ct)
     {
         dataDirectory = TestTempDirectory.Create("embedded");
-        var web = await StartAppAsync(LiveHireHost.Web, new() { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory }, ct);
+        var settings = new Dictionary<string, string> { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
+        var web = await StartAppAsync(LiveHireHost.Web, settings, ct);
         await web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct);
         BaseUrl = web.BaseUrl;
     }

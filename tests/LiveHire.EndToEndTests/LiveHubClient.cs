@@ -17,8 +17,9 @@ public sealed record JobCardView(Guid Id, string Title, decimal PayMin, decimal 
 public sealed record ShowcaseView(Guid SessionId, JobCardView? Current, IReadOnlyList<JobCardView> Lineup);
 public sealed record ApplicationView(Guid ApplicationId, Guid SessionId, Guid JobId, string JobTitle, string CandidateName, bool HasResume,
     DateTimeOffset SubmittedAt);
+public sealed record VideoStateView(Guid SessionId, string State, string PlaylistUrl);
 public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk,
-    IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase);
+    IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase, VideoStateView Video);
 
 /// <summary>A real SignalR client of the live hub, as one person (cookies of a <see cref="SignedInClient"/>), recording events.</summary>
 public sealed class LiveHubClient : IAsyncDisposable
@@ -76,6 +77,8 @@ public sealed class LiveHubClient : IAsyncDisposable
         connection.InvokeAsync<HubResult<ShowcaseView>>("SetLineup", sessionId, jobIds);
     public Task<HubResult<ShowcaseView>> PresentJobAsync(Guid sessionId, Guid? jobId) =>
         connection.InvokeAsync<HubResult<ShowcaseView>>("PresentJob", sessionId, jobId);
+    public Task<HubResult<VideoStateView>> GoLiveAsync(Guid sessionId) => connection.InvokeAsync<HubResult<VideoStateView>>("GoLive", sessionId);
+    public Task<HubResult<VideoStateView>> EndSessionAsync(Guid sessionId) => connection.InvokeAsync<HubResult<VideoStateView>>("EndSession", sessionId);
     public Task<HubResult<QuestionView>> AskAsync(Guid sessionId, string? text) => connection.InvokeAsync<HubResult<QuestionView>>("AskQuestion", sessionId, text);
 
     public async ValueTask DisposeAsync()

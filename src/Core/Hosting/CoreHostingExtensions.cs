@@ -39,6 +39,7 @@ public static class CoreHostingExtensions
             var sqlite = $"Data Source={Path.Combine(options.DataDirectory, "livehire.db")};Pooling=True";
             services.AddDbContext<LiveHireDbContext, SqliteLiveHireDbContext>(o => o.UseSqlite(sqlite));
             services.AddSingleton<ILiveState, InMemoryLiveState>();
+            services.AddSingleton<ILiveVideoState, InMemoryLiveVideoState>();
             services.AddSingleton<IBlobStore>(sp => new LocalDiskBlobStore(Path.Combine(options.DataDirectory, "blobs")));
         }
         else
@@ -46,11 +47,13 @@ public static class CoreHostingExtensions
             services.AddDbContext<LiveHireDbContext, PostgresLiveHireDbContext>(o => o.UseNpgsql(options.Postgres));
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options.Redis!));
             services.AddSingleton<ILiveState>(sp => new RedisLiveState(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
+            services.AddSingleton<ILiveVideoState>(sp => new RedisLiveVideoState(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
             services.AddSingleton<IBlobStore>(_ => new AzureBlobStore(options.BlobStorage!, options.BlobContainer));
             // Embedded mode has no default: the in-process Realtime registers its own notifier.
             services.AddSingleton<ILiveNotifier>(sp => new RedisStreamLiveNotifier(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
         }
 
+        services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddLiveHireHealthChecks(options);
         return options;

@@ -21,8 +21,9 @@ public sealed record SessionView(Guid Id, string Title, string EmployerName, str
 /// <summary>Everything a viewer needs to draw the room, sent on join and again after every reconnect.</summary>
 /// <param name="MyVotes">The questions this person has voted for (empty when anonymous).</param>
 /// <param name="Showcase">The job being presented and the lineup.</param>
+/// <param name="Video">The session's video state, so late joiners and reconnecting clients show the right thing.</param>
 public sealed record RoomSnapshot(SessionView Session, IReadOnlyList<QuestionView> Questions, PresenceView Presence, bool IsHost, bool CanAsk,
-    IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase);
+    IReadOnlyList<Guid> MyVotes, ShowcaseView Showcase, VideoStateView Video);
 
 /// <summary>A typed error from a hub method; the connection stays up.</summary>
 public sealed record HubError(string Code, string Message);

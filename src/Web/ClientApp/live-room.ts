@@ -5,6 +5,8 @@ import type { HubResult, PresenceView, RoomContext, RoomPanel, RoomSnapshot } fr
 import { questionsPanel } from "./questions";
 import { showcasePanel } from "./showcase";
 import { viewersPanel } from "./viewers";
+import { broadcastPanel } from "./broadcast";
+import { playerPanel } from "./player";
 
 const root = document.getElementById("live-room") as HTMLElement;
 const sessionId = root.dataset.sessionId!;
@@ -24,8 +26,9 @@ const ctx: RoomContext = {
   isConnected: () => connection.state === HubConnectionState.Connected,
 };
 const panels: RoomPanel[] = [showcasePanel(ctx), questionsPanel(ctx)];
-const viewers = root.dataset.role === "host" ? viewersPanel(ctx) : null;
-if (viewers) panels.push(viewers);
+const isHost = root.dataset.role === "host";
+for (const panel of isHost ? [viewersPanel(ctx), broadcastPanel(ctx)] : [playerPanel(ctx)])
+  if (panel) panels.push(panel);
 
 connection.on("PresenceChanged", (p: PresenceView) => {
   if (p.sessionId === sessionId) viewersEl.textContent = String(p.viewers);

@@ -20,9 +20,11 @@ export interface JobCardView {
   district: string; street: string; community: string; benefits: string[]; headcount: number; verified: boolean;
 }
 export interface ShowcaseView { sessionId: string; current: JobCardView | null; lineup: JobCardView[] }
+export type VideoState = "StartingSoon" | "Live" | "Reconnecting" | "Ended";
+export interface VideoStateView { sessionId: string; state: VideoState; playlistUrl: string }
 export interface RoomSnapshot {
   session: SessionView; questions: QuestionView[]; presence: PresenceView; isHost: boolean; canAsk: boolean;
-  myVotes: string[]; showcase: ShowcaseView;
+  myVotes: string[]; showcase: ShowcaseView; video: VideoStateView;
 }
 
 /** What every panel gets: the connection, the session, localized texts, and the room's root element. */

@@ -1,10 +1,10 @@
 // HTTP helpers of the showcase panel: JSON calls to /api/v1 with the sign-in cookie, ProblemDetails turned into text.
 
-/** The showcase's localized texts, rendered by _ShowcasePanel.cshtml as JSON. */
+/** A panel's localized texts, rendered by its partial (e.g. _ShowcasePanel.cshtml) as JSON. */
 export type Texts = (key: string, ...args: (string | number)[]) => string;
 
-export function panelTexts(panel: HTMLElement): Texts {
-  const source = panel.querySelector<HTMLScriptElement>("#showcase-texts");
+export function panelTexts(panel: HTMLElement, selector = "#showcase-texts"): Texts {
+  const source = panel.querySelector<HTMLScriptElement>(selector);
   const texts: Record<string, string> = source ? JSON.parse(source.textContent || "{}") : {};
   return (key, ...args) => (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ""));
 }

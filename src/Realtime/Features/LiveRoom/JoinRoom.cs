@@ -3,6 +3,7 @@ using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
+using LiveHire.Realtime.Features.Video;
 using LiveHire.Realtime.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public static class JoinRoom
 
     public const int SnapshotQuestions = 50;
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, PresenceBroadcaster presenceBroadcaster)
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, ILiveVideoState videoState, IHubContext<LiveHub, ILiveClient> hub,
+        PresenceBroadcaster presenceBroadcaster)
     {
         public async Task<HubResult<RoomSnapshot>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -44,7 +46,14 @@ public static class JoinRoom
             var showcase = await ShowcaseViews.LoadAsync(db, session.Id, session.CurrentJobId, cancellationToken);
             var canAsk = command.Caller.IsInRole(Roles.Candidate) && session.Status is LiveSessionStatus.Scheduled or LiveSessionStatus.Live;
             var view = new SessionView(session.Id, session.Title, session.Employer, session.Status.ToString(), session.ScheduledStart, session.ScheduledEnd);
-            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk, myVotes, showcase));
+            var video = session.Status switch
+            {
+                LiveSessionStatus.Scheduled => VideoState.StartingSoon,
+                LiveSessionStatus.Live => await videoState.GetStateAsync(session.Id, cancellationToken) ?? VideoState.StartingSoon,
+                _ => VideoState.Ended,
+            };
+            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk, myVotes, showcase,
+                VideoStateReporter.View(session.Id, video)));
         }
     }
 }

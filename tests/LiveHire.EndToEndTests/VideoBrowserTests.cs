@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace LiveHire.EndToEndTests;
+
+/// <summary>
+/// The host broadcasts from the studio with chromium's fake camera; a viewer's player shows it live, keeps playing
+/// through an ffmpeg crash, then shows it ended.
+/// </summary>
+public sealed class VideoBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Host_broadcasts_from_the_studio_and_the_viewers_video_plays_live_through_an_ffmpeg_crash()
+    {
+        var sessionId = await VideoStudio.ScheduleSessionAsync(app.BaseUrl, Ct);
+        var viewer = await browser.NewPersonAsync(app.BaseUrl);
+        await viewer.GotoAsync($"/live/{sessionId}");
+        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("直播即将开始，请稍候");
+
+        var host = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(host, People.Recruiter);
+        await host.GotoAsync($"/studio/{sessionId}");
+        await Assertions.Expect(host.GetByTestId("broadcast-status")).ToHaveTextAsync("预览中，观众还看不到你");
+        await Assertions.Expect(host.GetByTestId("broadcast-camera").Locator("option")).Not.ToHaveCountAsync(0);
+        await host.GetByTestId("broadcast-start").ClickAsync();
+        await Assertions.Expect(host.GetByTestId("broadcast-status")).ToHaveTextAsync("正在直播，观众可以看到你");
+
+        await Assertions.Expect(viewer.GetByTestId("video-panel")).ToHaveAttributeAsync("data-state", "Live", new() { Timeout = 20_000 });
+        var video = viewer.GetByTestId("live-video");
+        await viewer.WaitForFunctionAsync("() => document.getElementById('live-video').currentTime > 1", null, new() { Timeout = 20_000 });
+        var before = await video.EvaluateAsync<double>("v => v.currentTime");
+        await viewer.WaitForTimeoutAsync(1500);
+        (await video.EvaluateAsync<double>("v => v.currentTime")).ShouldBeGreaterThan(before + 0.5, "the picture keeps moving");
+
+        // ffmpeg dies mid-stream: the studio starts a new epoch by itself and the viewer's picture goes on, no reload.
+        System.Diagnostics.Process.GetProcessById(VideoStudio.FfmpegProcesses(sessionId).ShouldHaveSingleItem()).Kill();
+        var atKill = await video.EvaluateAsync<double>("v => v.currentTime");
+        using var anyone = LiveHire.Testing.SignedInClient.Anonymous(app.BaseUrl);
+        await VideoStudio.WaitForPlaylistAsync(anyone.Http, sessionId, "live.m3u8", p => p.Contains("002-000002.ts"), Ct);
+        await viewer.WaitForFunctionAsync($"() => document.getElementById('live-video').currentTime > {atKill + 4}", null, new() { Timeout = 20_000 });
+
+        host.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await host.GetByTestId("session-end").ClickAsync();
+        await Assertions.Expect(host.GetByTestId("broadcast-status")).ToHaveTextAsync("本场直播已结束");
+        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束");
+    }
+}
