@@ -2,6 +2,7 @@ using LiveHire.Core.Data;
 using LiveHire.Core.Options;
 using LiveHire.Core.Ports;
 using LiveHire.Core.Adapters;
+using LiveHire.Core.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class CoreHostingExtensions
         }
 
         services.AddScoped<ISmsSender, OutboxSmsSender>();
+        services.AddLiveHireRecordings();
         services.AddLiveHireHealthChecks(options);
         return options;
     }
