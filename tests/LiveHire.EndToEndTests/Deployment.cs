@@ -21,6 +21,9 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Distributed mode: the settings every process got (connection strings, prefixes).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Embedded mode: the data directory (SQLite file, job store, blobs), for tests that arrange or inspect files.</summary>
+    public string? DataDirectory => dataDirectory;
+
     /// <summary>Every process's output, for failure messages.</summary>
     public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
 
