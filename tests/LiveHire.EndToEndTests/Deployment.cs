@@ -13,6 +13,7 @@ public sealed class Deployment : IAsyncDisposable
     private readonly List<IAsyncDisposable> parts = [];
     private readonly List<LiveHireApp> apps = [];
     private string? dataDirectory;
+    private IReadOnlyDictionary<string, string> extraSettings = new Dictionary<string, string>();
 
     public Uri BaseUrl { get; private set; } = null!;
     public Mode Mode { get; private init; }
@@ -27,9 +28,14 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Every process's output, for failure messages.</summary>
     public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
 
-    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1)
+    /// <summary>Distributed mode: the Workers process, for tests that crash and restart it.</summary>
+    public LiveHireApp? Workers { get; private set; }
+
+    /// <param name="extraSettings">More settings for every process (environment variable names, e.g. <c>LiveHire__Video__...</c>).</param>
+    public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1,
+        IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var deployment = new Deployment { Mode = mode };
+        var deployment = new Deployment { Mode = mode, extraSettings = extraSettings ?? new Dictionary<string, string>() };
         try
         {
             if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(ct);
@@ -46,14 +52,15 @@ public sealed class Deployment : IAsyncDisposable
     private async Task StartEmbeddedAsync(CancellationToken ct)
     {
         dataDirectory = TestTempDirectory.Create("embedded");
-        var web = await StartAppAsync(LiveHireHost.Web, new() { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory }, ct);
+        var settings = new Dictionary<string, string>(extraSettings) { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory };
+        var web = await StartAppAsync(LiveHireHost.Web, settings, ct);
         await web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct);
         BaseUrl = web.BaseUrl;
     }
 
     private async Task StartDistributedAsync(TestServers servers, int realtimeNodes, CancellationToken ct)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(extraSettings)
         {
             ["LiveHire__Mode"] = "Distributed",
             ["LiveHire__Postgres"] = await servers.CreatePostgresDatabaseAsync(ct),
@@ -71,6 +78,7 @@ public sealed class Deployment : IAsyncDisposable
         var realtimeTasks = Enumerable.Range(0, realtimeNodes).Select(_ => StartAppAsync(LiveHireHost.Realtime, settings, ct)).ToList();
         var web = await webTask;
         var workers = await workersTask;
+        Workers = workers;
         var realtime = await Task.WhenAll(realtimeTasks);
         RealtimeNodes = realtime;
         await Task.WhenAll([web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct), workers.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct),
