@@ -111,7 +111,10 @@ public sealed class Recording
         return Result.Success();
     }
 
-    public bool IsPlayableBy(bool isHost) => State == RecordingState.Ready && (!Hidden || isHost);
+    /// <summary>Whether someone may know of it at all: a hidden recording is visible only to its hosts.</summary>
+    public bool IsVisibleTo(bool isHost) => !Hidden || isHost;
+
+    public bool IsPlayableBy(bool isHost) => State == RecordingState.Ready && BlobKey is not null && IsVisibleTo(isHost);
 
     private void Touch(DateTimeOffset now)
     {

@@ -16,10 +16,7 @@ public static class GetReplay
     public sealed record Query(Guid SessionId, ClaimsPrincipal Caller) : IQuery<Replay?>;
 
     public sealed record Replay(Guid SessionId, string Title, string EmployerName, RecordingState State, bool Hidden, TimeSpan? Duration,
-        string? BlobKey, bool IsHost)
-    {
-        public bool Playable => State == RecordingState.Ready && BlobKey is not null;
-    }
+        string? BlobKey, bool IsHost, bool Playable);
 
     public sealed class Handler(LiveHireDbContext db) : IQueryHandler<Query, Replay?>
     {
@@ -27,15 +24,13 @@ public static class GetReplay
         {
             var row = await db.Recordings.AsNoTracking()
                 .Where(r => r.SessionId == query.SessionId)
-                .Join(db.LiveSessions, r => r.SessionId, s => s.Id, (r, s) => new
-                {
-                    s.Title, s.EmployerId, EmployerName = s.Employer!.Name, r.State, r.Hidden, r.Duration, r.BlobKey,
-                })
+                .Join(db.LiveSessions, r => r.SessionId, s => s.Id, (r, s) => new { Recording = r, s.Title, s.EmployerId, EmployerName = s.Employer!.Name })
                 .SingleOrDefaultAsync(cancellationToken);
             if (row is null) return null;
-            var isHost = query.Caller.IsRecruiterOf(row.EmployerId);
-            if (row.Hidden && !isHost) return null; // hidden reads as absent, so it does not even confirm a recording exists
-            return new Replay(query.SessionId, row.Title, row.EmployerName, row.State, row.Hidden, row.Duration, row.BlobKey, isHost);
+            var (recording, isHost) = (row.Recording, query.Caller.IsRecruiterOf(row.EmployerId));
+            if (!recording.IsVisibleTo(isHost)) return null; // hidden reads as absent: it does not even confirm a recording exists
+            return new Replay(query.SessionId, row.Title, row.EmployerName, recording.State, recording.Hidden, recording.Duration, recording.BlobKey,
+                isHost, recording.IsPlayableBy(isHost));
         }
     }
 }
