@@ -97,6 +97,47 @@ public sealed class ReplayTests(ReplayFixture app, BrowserFixture browser) : ICl
     }
 
     [Fact]
+    public async Task Host_hides_and_shows_the_recording_with_the_replay_pages_button()
+    {
+        var host = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(host, People.Recruiter, Page);
+        using var anonymous = SignedInClient.Anonymous(app.BaseUrl);
+        try
+        {
+            await host.GetByTestId("replay-toggle-hidden").ClickAsync();
+            await Assertions.Expect(host.GetByTestId("replay-hidden")).ToBeVisibleAsync();
+            (await anonymous.Http.GetAsync(Page, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+            await host.GetByTestId("replay-toggle-hidden").ClickAsync();
+            await Assertions.Expect(host.GetByTestId("replay-hidden")).ToHaveCountAsync(0);
+            (await anonymous.Http.GetAsync(Page, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            await using var db = app.NewContext();
+            (await db.Recordings.AsNoTracking().SingleAsync(r => r.SessionId == app.SessionId, Ct)).Hidden.ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task Another_employers_recruiter_posting_the_pages_hide_form_is_refused()
+    {
+        using var other = await ClientAsync(People.OtherRecruiter);
+        var token = await other.AntiforgeryTokenAsync("/", Ct);
+
+        using var response = await other.Http.PostAsync($"{Page}?handler=Hidden", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["hidden"] = "true",
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        new Uri(app.BaseUrl, response.Headers.Location!).AbsolutePath.ShouldBe("/Account/AccessDenied", StringCompareShould.IgnoreCase);
+        await using var db = app.NewContext();
+        (await db.Recordings.AsNoTracking().SingleAsync(r => r.SessionId == app.SessionId, Ct)).Hidden.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Range_request_returns_exactly_those_bytes()
     {
         using var client = SignedInClient.Anonymous(app.BaseUrl);
