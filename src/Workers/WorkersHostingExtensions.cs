@@ -3,6 +3,7 @@ using Hangfire.Redis.StackExchange;
 using Hangfire.Storage.SQLite;
 using LiveHire.Core.Options;
 using LiveHire.Workers.Jobs;
+using LiveHire.Workers.Jobs.Recordings;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveHire.Workers;
@@ -37,6 +38,9 @@ public static class WorkersHostingExtensions
             services.AddHostedService<RecurringJobsRegistration>();
         }
         services.AddScoped<PurgeExpiredPhoneCodes>();
+        services.AddScoped<ArchiveRecording>();
+        services.AddScoped<ArchivePendingRecordings>();
+        services.AddScoped<DeleteExpiredRecordings>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public sealed class Deployment : IAsyncDisposable
     private readonly List<IAsyncDisposable> parts = [];
     private readonly List<LiveHireApp> apps = [];
     private string? dataDirectory;
+    private IReadOnlyDictionary<string, string> extraSettings = new Dictionary<string, string>();
 
     public Uri BaseUrl { get; private set; } = null!;
     public Mode Mode { get; private init; }
@@ -21,17 +22,23 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Distributed mode: the settings every process got (connection strings, prefixes).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Embedded mode: the data directory (SQLite file, job store, blobs), for tests that arrange or inspect files.</summary>
+    public string? DataDirectory => dataDirectory;
+
     /// <summary>Every process's output, for failure messages.</summary>
     public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
 
-    /// <param name="extraSettings">Embedded mode: more settings for the process (e.g. <c>LiveHire__Video__FfmpegPath</c>).</param>
+    /// <summary>Distributed mode: the Workers process, for tests that crash and restart it.</summary>
+    public LiveHireApp? Workers { get; private set; }
+
+    /// <param name="extraSettings">More settings for every process (environment variable names, e.g. <c>LiveHire__Video__...</c>).</param>
     public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1,
         IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var deployment = new Deployment { Mode = mode };
+        var deployment = new Deployment { Mode = mode, extraSettings = extraSettings ?? new Dictionary<string, string>() };
         try
         {
-            if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(extraSettings, ct);
+            if (mode == Mode.Embedded) await deployment.StartEmbeddedAsync(ct);
             else await deployment.StartDistributedAsync(servers ?? throw new ArgumentNullException(nameof(servers)), realtimeNodes, ct);
             return deployment;
         }
@@ -42,11 +49,10 @@ public sealed class Deployment : IAsyncDisposable
         }
     }
 
-    private async Task StartEmbeddedAsync(IReadOnlyDictionary<string, string>? extraSettings, CancellationToken ct)
+    private async Task StartEmbeddedAsync(CancellationToken ct)
     {
         dataDirectory = TestTempDirectory.Create("embedded");
-        var settings = new Dictionary<string, string> { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory };
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
+        var settings = new Dictionary<string, string>(extraSettings) { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory };
         var web = await StartAppAsync(LiveHireHost.Web, settings, ct);
         await web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct);
         BaseUrl = web.BaseUrl;
@@ -54,7 +60,7 @@ public sealed class Deployment : IAsyncDisposable
 
     private async Task StartDistributedAsync(TestServers servers, int realtimeNodes, CancellationToken ct)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(extraSettings)
         {
             ["LiveHire__Mode"] = "Distributed",
             ["LiveHire__Postgres"] = await servers.CreatePostgresDatabaseAsync(ct),
@@ -72,6 +78,7 @@ public sealed class Deployment : IAsyncDisposable
         var realtimeTasks = Enumerable.Range(0, realtimeNodes).Select(_ => StartAppAsync(LiveHireHost.Realtime, settings, ct)).ToList();
         var web = await webTask;
         var workers = await workersTask;
+        Workers = workers;
         var realtime = await Task.WhenAll(realtimeTasks);
         RealtimeNodes = realtime;
         await Task.WhenAll([web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct), workers.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct),

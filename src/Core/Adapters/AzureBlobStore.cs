@@ -2,6 +2,8 @@ using Azure;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using System.Text;
 using LiveHire.Core.Ports;
 
 namespace LiveHire.Core.Adapters;
@@ -79,6 +81,76 @@ internal sealed class AzureBlobStore : IBlobStore
         return response.Value;
     }
 
+    public async Task<BlobRangeDownload?> OpenReadRangeAsync(string key, long offset, long? length, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (length is { } l) ArgumentOutOfRangeException.ThrowIfNegative(l);
+        var blob = Blob(key);
+        try
+        {
+            if (length == 0) return await EmptyRangeAsync(blob, offset, cancellationToken);
+            var response = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken);
+            var details = response.Value.Details;
+            return new BlobRangeDownload(response.Value.Content, details.ContentType ?? DefaultContentType, offset, details.ContentLength,
+                TotalLengthOf(details.ContentRange) ?? details.ContentLength);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 416)
+        {
+            // Offset at or past the end: the contract answers an empty range, with the length the caller needs for a 416.
+            return await EmptyRangeAsync(blob, offset, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task StageBlockAsync(string key, int blockNumber, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfNegative(blockNumber);
+        var blob = BlockBlob(key);
+        await EnsureContainerAsync(cancellationToken);
+        await blob.StageBlockAsync(BlockId(blockNumber), content, new BlockBlobStageBlockOptions(), cancellationToken);
+    }
+
+    public async Task CommitBlocksAsync(string key, int blockCount, string contentType, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(blockCount);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        var blob = BlockBlob(key);
+        await EnsureContainerAsync(cancellationToken);
+        try
+        {
+            await blob.CommitBlockListAsync(Enumerable.Range(0, blockCount).Select(BlockId),
+                new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.InvalidBlockList)
+        {
+            throw new InvalidOperationException($"A block of '{key}' was never staged.", ex);
+        }
+    }
+
+    public async Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        BlobKey.Validate(folder);
+        var count = 0;
+        try
+        {
+            await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = folder + "/" }, cancellationToken))
+            {
+                var deleted = await _container.GetBlobClient(item.Name)
+                    .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+                if (deleted.Value) count++;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No container yet: nothing was ever written, so there is nothing to delete.
+        }
+        return count;
+    }
+
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
     {
         var blob = Blob(key);
@@ -97,6 +169,37 @@ internal sealed class AzureBlobStore : IBlobStore
     {
         BlobKey.Validate(key);
         return _container.GetBlobClient(key);
+    }
+
+    private BlockBlobClient BlockBlob(string key)
+    {
+        BlobKey.Validate(key);
+        return _container.GetBlockBlobClient(key);
+    }
+
+    // Azure wants base64 ids of one length per blob; a fixed-width number gives that, and the same id for the same
+    // block on every run, so a re-run replaces blocks instead of adding to them.
+    private static string BlockId(int blockNumber) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{blockNumber:D6}"));
+
+    private static long? TotalLengthOf(string? contentRange)
+    {
+        // "bytes 0-99/1234"
+        var slash = contentRange?.LastIndexOf('/') ?? -1;
+        return slash >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), out var total) ? total : null;
+    }
+
+    private static async Task<BlobRangeDownload?> EmptyRangeAsync(BlobClient blob, long offset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new BlobRangeDownload(Stream.Null, properties.ContentType ?? DefaultContentType, Math.Min(offset, properties.ContentLength), 0,
+                properties.ContentLength);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)

@@ -92,6 +92,75 @@ internal sealed class LocalDiskBlobStore(string rootDirectory) : IBlobStore
         return Task.FromResult(true);
     }
 
+    public async Task<BlobRangeDownload?> OpenReadRangeAsync(string key, long offset, long? length, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (length is { } l) ArgumentOutOfRangeException.ThrowIfNegative(l);
+        var whole = await OpenReadAsync(key, cancellationToken);
+        if (whole is null) return null;
+        var start = Math.Min(offset, whole.Length);
+        var count = Math.Min(length ?? long.MaxValue, whole.Length - start);
+        whole.Content.Seek(start, SeekOrigin.Begin);
+        return new BlobRangeDownload(new SliceStream(whole.Content, count), whole.ContentType, start, count, whole.Length);
+    }
+
+    public async Task StageBlockAsync(string key, int blockNumber, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfNegative(blockNumber);
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Written aside and renamed, so a crash mid-stage leaves a temp file, never a short block under the block's name.
+        var temp = $"{BlockPathOf(path, blockNumber)}~{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, BufferSize, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, BlockPathOf(path, blockNumber), overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public async Task CommitBlocksAsync(string key, int blockCount, string contentType, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(blockCount);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        var path = PathOf(key);
+        var blocks = Enumerable.Range(0, blockCount).Select(n => BlockPathOf(path, n)).ToList();
+        if (blocks.Find(b => !File.Exists(b)) is { } missing)
+            throw new InvalidOperationException($"Block {Path.GetFileName(missing)} of '{key}' was never staged.");
+
+        // The same temp-and-rename as PutAsync: readers see the old blob or the whole new one.
+        await PutAsync(key, new ConcatenatedFiles(blocks), contentType, cancellationToken);
+        foreach (var leftover in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + BlockMarker + "*"))
+            File.Delete(leftover);
+    }
+
+    public Task<int> DeleteFolderAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var directory = PathOf(folder);
+        if (!Directory.Exists(directory)) return Task.FromResult(0);
+        // Renamed away first (atomic), so readers and writers see the folder whole or gone, and a second delete finds nothing.
+        var tombstone = $"{directory}~{Guid.NewGuid():N}.deleted";
+        try
+        {
+            Directory.Move(directory, tombstone);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return Task.FromResult(0);
+        }
+        var count = Directory.EnumerateFiles(tombstone, "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).Contains('~'));
+        Directory.Delete(tombstone, recursive: true);
+        return Task.FromResult(count);
+    }
+
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(PathOf(key)));
 
@@ -109,4 +178,49 @@ internal sealed class LocalDiskBlobStore(string rootDirectory) : IBlobStore
     }
 
     private static string TypePathOf(string path) => path + "~type";
+
+    private const string BlockMarker = "~block-";
+
+    private static string BlockPathOf(string path, int blockNumber) => $"{path}{BlockMarker}{blockNumber:D6}";
+
+    /// <summary>The staged blocks read one after another, as one stream for <see cref="PutAsync"/>.</summary>
+    private sealed class ConcatenatedFiles(IReadOnlyList<string> paths) : Stream
+    {
+        private int _next;
+        private FileStream? _current;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            while (true)
+            {
+                if (_current is null)
+                {
+                    if (_next == paths.Count) return 0;
+                    _current = new FileStream(paths[_next++], FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                }
+                var read = await _current.ReadAsync(buffer, cancellationToken);
+                if (read > 0) return read;
+                await _current.DisposeAsync();
+                _current = null;
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _current?.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -23,6 +23,7 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -2,6 +2,7 @@ using LiveHire.Core.Data;
 using LiveHire.Core.Options;
 using LiveHire.Core.Ports;
 using LiveHire.Core.Adapters;
+using LiveHire.Core.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class CoreHostingExtensions
 
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
+        services.AddLiveHireRecordings();
         services.AddLiveHireHealthChecks(options);
         return options;
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using LiveHire.Web.Features.Account;
 using LiveHire.Web.Features.Applications;
 using LiveHire.Web.Features.Jobs;
+using LiveHire.Web.Features.Recordings;
 using LiveHire.Web.Features.Resumes;
 using LiveHire.Web.Features.Sessions;
 using Scalar.AspNetCore;
@@ -61,5 +62,7 @@ public static class ApiSetup
         ListEmployerJobs.Map(v1);
         CreateJob.Map(v1);
         EditJob.Map(v1);
+        SetRecordingHidden.Map(v1);
+        StreamRecording.Map(app);
     }
 }

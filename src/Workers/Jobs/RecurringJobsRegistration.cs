@@ -1,4 +1,5 @@
 using Hangfire;
+using LiveHire.Workers.Jobs.Recordings;
 using Microsoft.Extensions.Hosting;
 
 namespace LiveHire.Workers.Jobs;
@@ -9,6 +10,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHo
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<PurgeExpiredPhoneCodes>(PurgeExpiredPhoneCodes.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<ArchivePendingRecordings>(ArchivePendingRecordings.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<DeleteExpiredRecordings>(DeleteExpiredRecordings.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 

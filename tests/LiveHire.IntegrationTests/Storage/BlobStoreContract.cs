@@ -88,6 +88,10 @@ public abstract class BlobStoreContract(IBlobStore store)
         await Should.ThrowAsync<ArgumentException>(() => Store.OpenReadAsync(key, Ct));
         await Should.ThrowAsync<ArgumentException>(() => Store.DeleteAsync(key, Ct));
         await Should.ThrowAsync<ArgumentException>(() => Store.ExistsAsync(key, Ct));
+        await Should.ThrowAsync<ArgumentException>(() => Store.OpenReadRangeAsync(key, 0, 1, Ct));
+        await Should.ThrowAsync<ArgumentException>(() => Store.StageBlockAsync(key, 0, new MemoryStream([1]), Ct));
+        await Should.ThrowAsync<ArgumentException>(() => Store.CommitBlocksAsync(key, 1, "video/mp4", Ct));
+        await Should.ThrowAsync<ArgumentException>(() => Store.DeleteFolderAsync(key, Ct));
     }
 
     [Fact]
@@ -170,15 +174,129 @@ public abstract class BlobStoreContract(IBlobStore store)
     }
 
     [Fact]
+    public async Task Committed_blocks_read_back_in_block_order_as_one_blob()
+    {
+        byte[][] blocks = [RandomBytes(1, 300_000), RandomBytes(2, 5), RandomBytes(3, 120_000)];
+
+        // Staged out of order: the block number, not the arrival, decides the position.
+        await Store.StageBlockAsync("recordings/s1.mp4", 2, new MemoryStream(blocks[2]), Ct);
+        await Store.StageBlockAsync("recordings/s1.mp4", 0, new MemoryStream(blocks[0]), Ct);
+        await Store.StageBlockAsync("recordings/s1.mp4", 1, new MemoryStream(blocks[1]), Ct);
+        await Store.CommitBlocksAsync("recordings/s1.mp4", 3, "video/mp4", Ct);
+
+        await using var download = await Store.OpenReadAsync("recordings/s1.mp4", Ct);
+        download.ShouldNotBeNull();
+        download.ContentType.ShouldBe("video/mp4");
+        (await ReadAllAsync(download)).ShouldBe(blocks.SelectMany(b => b).ToArray());
+    }
+
+    [Fact]
+    public async Task Staged_blocks_are_invisible_until_committed()
+    {
+        await Store.PutAsync("recordings/s2.mp4", new MemoryStream("previous"u8.ToArray()), "video/mp4", Ct);
+
+        await Store.StageBlockAsync("recordings/s2.mp4", 0, new MemoryStream(RandomBytes(4, 1000)), Ct);
+        await Store.StageBlockAsync("recordings/s3.mp4", 0, new MemoryStream(RandomBytes(5, 1000)), Ct);
+
+        await using (var old = await Store.OpenReadAsync("recordings/s2.mp4", Ct))
+            (await ReadAllAsync(old.ShouldNotBeNull())).ShouldBe("previous"u8.ToArray());
+        (await Store.ExistsAsync("recordings/s3.mp4", Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Rerun_after_a_crash_restages_the_same_blocks_and_commits_one_whole_copy()
+    {
+        var content = RandomBytes(6, 700_000);
+        // The first run staged two of three blocks, the second with half its bytes, then died.
+        await Store.StageBlockAsync("recordings/s4.mp4", 0, new MemoryStream(content[..300_000]), Ct);
+        await Store.StageBlockAsync("recordings/s4.mp4", 1, new MemoryStream(content[300_000..450_000]), Ct);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await Store.StageBlockAsync("recordings/s4.mp4", 0, new MemoryStream(content[..300_000]), Ct);
+            await Store.StageBlockAsync("recordings/s4.mp4", 1, new MemoryStream(content[300_000..600_000]), Ct);
+            await Store.StageBlockAsync("recordings/s4.mp4", 2, new MemoryStream(content[600_000..]), Ct);
+            await Store.CommitBlocksAsync("recordings/s4.mp4", 3, "video/mp4", Ct);
+        }
+
+        await using var download = await Store.OpenReadAsync("recordings/s4.mp4", Ct);
+        download.ShouldNotBeNull();
+        download.Length.ShouldBe(content.Length);
+        (await ReadAllAsync(download)).AsSpan().SequenceEqual(content).ShouldBeTrue("a re-run must not duplicate or mix blocks");
+    }
+
+    [Fact]
+    public async Task Commit_naming_a_block_never_staged_fails_and_leaves_no_blob()
+    {
+        await Store.StageBlockAsync("recordings/s5.mp4", 0, new MemoryStream([1, 2]), Ct);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => Store.CommitBlocksAsync("recordings/s5.mp4", 2, "video/mp4", Ct));
+
+        (await Store.ExistsAsync("recordings/s5.mp4", Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Ranged_read_returns_the_requested_bytes_and_the_whole_length()
+    {
+        var content = RandomBytes(7, 100_000);
+        await Store.PutAsync("recordings/r.mp4", new MemoryStream(content), "video/mp4", Ct);
+
+        await using (var middle = await Store.OpenReadRangeAsync("recordings/r.mp4", 40_000, 1000, Ct))
+        {
+            middle.ShouldNotBeNull();
+            (middle.Offset, middle.Length, middle.TotalLength, middle.ContentType).ShouldBe((40_000L, 1000L, 100_000L, "video/mp4"));
+            (await ReadAllAsync(middle.Content)).ShouldBe(content[40_000..41_000]);
+        }
+        await using (var tail = await Store.OpenReadRangeAsync("recordings/r.mp4", 99_990, null, Ct))
+        {
+            tail.ShouldNotBeNull();
+            tail.Length.ShouldBe(10);
+            (await ReadAllAsync(tail.Content)).ShouldBe(content[99_990..]);
+        }
+        await using (var past = await Store.OpenReadRangeAsync("recordings/r.mp4", 100_000, 10, Ct))
+        {
+            past.ShouldNotBeNull();
+            (past.Length, past.TotalLength).ShouldBe((0L, 100_000L));
+        }
+        (await Store.OpenReadRangeAsync("recordings/none.mp4", 0, 10, Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Deleting_a_folder_removes_every_blob_under_it_and_nothing_beside_it()
+    {
+        string[] inside = ["video/s1/000-000000.ts", "video/s1/001-000001.ts", "video/s1/vod.m3u8"];
+        foreach (var key in inside) await Store.PutAsync(key, new MemoryStream([1]), "video/mp2t", Ct);
+        await Store.PutAsync("video/s10/000-000000.ts", new MemoryStream([2]), "video/mp2t", Ct);
+        await Store.PutAsync("video/s1.mp4", new MemoryStream([3]), "video/mp4", Ct);
+
+        (await Store.DeleteFolderAsync("video/s1", Ct)).ShouldBe(3);
+        (await Store.DeleteFolderAsync("video/s1", Ct)).ShouldBe(0);
+
+        foreach (var key in inside) (await Store.ExistsAsync(key, Ct)).ShouldBeFalse();
+        (await Store.ExistsAsync("video/s10/000-000000.ts", Ct)).ShouldBeTrue();
+        (await Store.ExistsAsync("video/s1.mp4", Ct)).ShouldBeTrue();
+        (await Store.DeleteFolderAsync("video/never", Ct)).ShouldBe(0);
+    }
+
+    private static byte[] RandomBytes(int seed, int length)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Fact]
     public async Task Health_check_passes_when_the_store_is_reachable()
     {
         await Store.CheckHealthAsync(Ct);
     }
 
-    protected static async Task<byte[]> ReadAllAsync(BlobDownload download)
+    protected static Task<byte[]> ReadAllAsync(BlobDownload download) => ReadAllAsync(download.Content);
+
+    protected static async Task<byte[]> ReadAllAsync(Stream content)
     {
         using var buffer = new MemoryStream();
-        await download.Content.CopyToAsync(buffer, Ct);
+        await content.CopyToAsync(buffer, Ct);
         return buffer.ToArray();
     }
 
