@@ -1,5 +1,6 @@
 using LiveHire.Core.Options;
 using LiveHire.Realtime.Features.LiveRoom;
+using LiveHire.Realtime.Features.Video;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
 using LiveHire.Realtime.Notifications;
@@ -35,6 +36,7 @@ public static class RealtimeHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PresenceBroadcaster>());
         services.AddScoped<SetLineup.Handler>();
         services.AddScoped<PresentJob.Handler>();
+        services.AddScoped<RtmpCallbacks.Handler>();
         if (options.Mode == RunMode.Embedded)
         {
             // One process: Web's and Workers' events go straight to the hub.
@@ -52,6 +54,7 @@ public static class RealtimeHostingExtensions
     public static WebApplication MapLiveHireRealtime(this WebApplication app)
     {
         app.MapHub<LiveHub>(LiveHub.Path);
+        RtmpCallbacks.Map(app);
         return app;
     }
 }

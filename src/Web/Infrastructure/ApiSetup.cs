@@ -61,5 +61,7 @@ public static class ApiSetup
         ListEmployerJobs.Map(v1);
         CreateJob.Map(v1);
         EditJob.Map(v1);
+        IssueStreamKey.Map(v1);
+        GetStreamKeyStatus.Map(v1);
     }
 }
