@@ -42,6 +42,7 @@ public static class RealtimeHostingExtensions
         services.AddHostedService(sp => sp.GetRequiredService<VideoIngest>());
         services.AddScoped<GoLive.Handler>();
         services.AddScoped<EndSession.Handler>();
+        services.AddScoped<RtmpCallbacks.Handler>();
         if (options.Mode == RunMode.Embedded)
         {
             // One process: Web's and Workers' events go straight to the hub.
@@ -61,6 +62,7 @@ public static class RealtimeHostingExtensions
         app.MapHub<LiveHub>(LiveHub.Path);
         IngestVideo.Map(app);
         ServeVideo.Map(app);
+        RtmpCallbacks.Map(app);
         return app;
     }
 }

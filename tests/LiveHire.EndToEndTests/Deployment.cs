@@ -21,12 +21,16 @@ public sealed class Deployment : IAsyncDisposable
     public IReadOnlyList<LiveHireApp> RealtimeNodes { get; private set; } = [];
     /// <summary>Distributed mode: the settings every process got (connection strings, prefixes).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Distributed mode: nginx's RTMP listener (OBS ingest) and its callback token.</summary>
+    public NginxRtmp? Rtmp { get; private set; }
 
     /// <summary>Embedded mode: the data directory (SQLite file, job store, blobs), for tests that arrange or inspect files.</summary>
     public string? DataDirectory => dataDirectory;
 
     /// <summary>Every process's output, for failure messages.</summary>
-    public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"));
+    public string Logs => string.Join("\n\n", apps.Select(a => $"===== {a.Host} =====\n{a.Log}"))
+        + (nginx is null ? "" : $"\n\n===== nginx =====\n{nginx.Log}");
+    private NginxServer? nginx;
 
     /// <summary>Distributed mode: the Workers process, for tests that crash and restart it.</summary>
     public LiveHireApp? Workers { get; private set; }
@@ -60,6 +64,8 @@ public sealed class Deployment : IAsyncDisposable
 
     private async Task StartDistributedAsync(TestServers servers, int realtimeNodes, CancellationToken ct)
     {
+        var rtmp = NginxRtmp.Create();
+        Rtmp = rtmp;
         var settings = new Dictionary<string, string>(extraSettings)
         {
             ["LiveHire__Mode"] = "Distributed",
@@ -68,6 +74,9 @@ public sealed class Deployment : IAsyncDisposable
             ["LiveHire__BlobStorage"] = servers.BlobConnectionString,
             ["LiveHire__RedisPrefix"] = $"e2e{Guid.NewGuid():N}"[..20],
             ["LiveHire__BlobContainer"] = $"e2e-{Guid.NewGuid():N}"[..20],
+            ["LiveHire__Rtmp__PublicUrl"] = rtmp.PublishUrl,
+            ["LiveHire__Rtmp__PullUrl"] = rtmp.PublishUrl,
+            ["LiveHire__Rtmp__CallbackToken"] = rtmp.CallbackToken,
         };
         var (exitCode, output) = await LiveHireApp.RunCommandAsync(LiveHireHost.Web, settings, ["migrate"], TimeSpan.FromMinutes(2), ct);
         if (exitCode != 0) throw new InvalidOperationException($"migrate exited with {exitCode}:\n{output}");
@@ -83,7 +92,7 @@ public sealed class Deployment : IAsyncDisposable
         RealtimeNodes = realtime;
         await Task.WhenAll([web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct), workers.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct),
             .. realtime.Select(r => r.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct))]);
-        var nginx = await NginxServer.StartAsync([web.BaseUrl], realtime.Select(r => r.BaseUrl), ct);
+        nginx = await NginxServer.StartAsync([web.BaseUrl], realtime.Select(r => r.BaseUrl), ct, rtmp);
         parts.Add(nginx);
         BaseUrl = nginx.BaseUrl;
     }

@@ -30,4 +30,18 @@ public sealed class StudioJobEditBrowserTests(EmbeddedDeploymentFixture app, Bro
         await Assertions.Expect(card).ToContainTextAsync("6800");
         await Assertions.Expect(card).ToContainTextAsync("民安华福社区", new() { Timeout = 1000 }); // the rest of the job is as it was
     }
+
+    [Fact]
+    public async Task Without_rtmp_configured_the_studio_says_obs_is_not_available()
+    {
+        var sessionId = await app.LiveSessionIdAsync();
+        var host = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(host, People.Recruiter);
+        await host.GotoAsync($"/studio/{sessionId}");
+
+        await host.GetByTestId("obs-panel").Locator("summary").ClickAsync();
+
+        await Assertions.Expect(host.GetByTestId("obs-off")).ToHaveTextAsync("本站没有开通 OBS 推流，请直接用本页的摄像头直播。");
+        await Assertions.Expect(host.GetByTestId("obs-issue")).ToHaveCountAsync(0);
+    }
 }

@@ -1,7 +1,7 @@
 namespace LiveHire.Testing;
 
 /// <summary>The outcome of a short command run to completion.</summary>
-internal sealed record CommandResult(string CommandLine, int ExitCode, string Output)
+public sealed record CommandResult(string CommandLine, int ExitCode, string Output)
 {
     public bool Succeeded => ExitCode == 0;
 

@@ -19,6 +19,7 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<SessionJob> SessionJobs => Set<SessionJob>();
     public DbSet<SessionBan> SessionBans => Set<SessionBan>();
+    public DbSet<StreamKey> StreamKeys => Set<StreamKey>();
     public DbSet<Resume> Resumes => Set<Resume>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();

@@ -29,6 +29,9 @@ public static class CoreHostingExtensions
             .ValidateOnStart()
             .PostConfigure<IHostEnvironment>((o, env) => o.DataDirectory = Path.GetFullPath(o.DataDirectory, env.ContentRootPath));
 
+        services.AddSingleton<IValidateOptions<RtmpOptions>, RtmpOptionsValidator>();
+        services.AddOptions<RtmpOptions>().BindConfiguration(RtmpOptions.Section).ValidateOnStart();
+
         // Registration depends on the mode, so the composition root reads it once, validated the same way as at start-up.
         var options = ReadValidated(builder.Configuration, builder.Environment);
 

@@ -64,5 +64,7 @@ public static class ApiSetup
         EditJob.Map(v1);
         SetRecordingHidden.Map(v1);
         StreamRecording.Map(app);
+        IssueStreamKey.Map(v1);
+        GetStreamKeyStatus.Map(v1);
     }
 }

@@ -571,6 +571,32 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.ToTable("SessionJobs");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IssuedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("IssuedById");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("StreamKeys");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -921,6 +947,21 @@ namespace LiveHire.Core.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
+                        .WithOne()
+                        .HasForeignKey("LiveHire.Core.Domain.StreamKey", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>

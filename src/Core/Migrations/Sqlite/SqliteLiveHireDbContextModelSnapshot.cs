@@ -566,6 +566,32 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.ToTable("SessionJobs");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IssuedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("IssuedById");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("StreamKeys");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +936,21 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
+                        .WithOne()
+                        .HasForeignKey("LiveHire.Core.Domain.StreamKey", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
