@@ -110,6 +110,34 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
     }
 
     [Fact]
+    public async Task Obs_stream_goes_live_and_reaches_viewers_as_hls_with_the_key_in_no_viewer_url()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessionId = await NewScheduledSessionAsync(ct);
+        var key = await IssueKeyAsync(sessionId, ct);
+        using var viewer = new HttpClient { BaseAddress = app.Deployment.BaseUrl };
+
+        var push = Ffmpeg.PushRtmpAsync($"{app.Rtmp.PublishUrl}/{key}", 15, PushLimit, ct);
+        var playlist = "";
+        for (var tries = 0; tries < 40 && !playlist.Contains(".ts", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(500, ct);
+            using var response = await viewer.GetAsync($"/video/{sessionId:N}/live.m3u8", ct);
+            playlist = response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct) : "";
+        }
+
+        playlist.ShouldContain(".ts", Case.Sensitive, "segments of the OBS stream are published for viewers\n" + app.Deployment.Logs);
+        playlist.ShouldNotContain(key);
+        var segment = playlist.Split('\n').First(l => l.EndsWith(".ts", StringComparison.Ordinal));
+        using var media = await viewer.GetAsync($"/video/{sessionId:N}/{segment}", ct);
+        media.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await media.Content.ReadAsByteArrayAsync(ct))[0].ShouldBe((byte)0x47, "an MPEG-TS segment starts with its sync byte");
+        var sessions = await viewer.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct);
+        sessions!.Single(s => s.Id == sessionId).Status.ShouldBe("Live", "for an OBS user, starting the stream is going live");
+        await push;
+    }
+
+    [Fact]
     public async Task Host_gets_the_obs_server_and_a_key_shown_once_in_the_studio()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -142,6 +170,18 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
         return sessions!.First(s => s.Status == "Live").Id;
     }
 
+    private async Task<Guid> NewScheduledSessionAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = app.Deployment.BaseUrl };
+        var live = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live");
+        using var organizer = await SignedInClient.SignInAsync(app.Deployment.BaseUrl, People.Organizer, People.Password, ct);
+        var now = DateTimeOffset.UtcNow;
+        using var response = await organizer.Http.PostAsJsonAsync("/api/v1/sessions",
+            new { employerId = live.EmployerId, title = $"OBS 直播 {Guid.NewGuid():N}"[..16], start = now.AddMinutes(5), end = now.AddHours(1) }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SessionRow>(ct))!.Id;
+    }
+
     private async Task<string> IssueKeyAsync(Guid sessionId, CancellationToken ct)
     {
         using var host = await SignedInClient.SignInAsync(app.Deployment.BaseUrl, People.Recruiter, People.Password, ct);
@@ -150,7 +190,7 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
         return (await response.Content.ReadFromJsonAsync<IssuedKey>(ct))!.Key;
     }
 
-    private sealed record SessionRow(Guid Id, string Status);
+    private sealed record SessionRow(Guid Id, Guid EmployerId, string Status);
     private sealed record IssuedKey(string Server, string Key, DateTimeOffset IssuedAt, DateTimeOffset ValidUntil);
     private sealed record KeyStatus(bool RtmpEnabled, string Server, DateTimeOffset? IssuedAt);
 }

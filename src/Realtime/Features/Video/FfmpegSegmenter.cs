@@ -19,6 +19,7 @@ public sealed class FfmpegSegmenter : IAsyncDisposable
     private readonly Task stdoutPump;
     private readonly Task stderrPump;
     private readonly Queue<string> lastErrors = new();
+    private bool pulling;
 
     private FfmpegSegmenter(Process process, string folder)
     {
@@ -30,26 +31,34 @@ public sealed class FfmpegSegmenter : IAsyncDisposable
     public int ProcessId => process.Id;
     public ChannelReader<SegmentFile> Segments => segments.Reader;
     public bool HasExited => process.HasExited;
+    /// <summary>True when ffmpeg reads the stream itself (RTMP) instead of taking chunks on stdin.</summary>
+    public bool Pulling => pulling;
 
     /// <summary>ffmpeg's last error lines, for the log when it dies.</summary>
     public string LastErrors { get { lock (lastErrors) return string.Join(" | ", lastErrors); } }
 
-    public static FfmpegSegmenter Start(string ffmpeg, string folder, bool copyVideo, int segmentSeconds)
+    /// <param name="pullFrom">Null: the chunks come on stdin. Otherwise ffmpeg reads this stream itself (an accepted RTMP publish
+    /// read back from nginx on loopback); stdin then only carries the 'q' that asks it to finish.</param>
+    public static FfmpegSegmenter Start(string ffmpeg, string folder, bool copyVideo, int segmentSeconds, Uri? pullFrom = null)
     {
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in Arguments(folder, copyVideo, segmentSeconds)) start.ArgumentList.Add(arg);
+        foreach (var arg in Arguments(folder, copyVideo, segmentSeconds, pullFrom)) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{ffmpeg} did not start.");
-        return new FfmpegSegmenter(process, folder);
+        return new FfmpegSegmenter(process, folder) { pulling = pullFrom is not null };
     }
 
-    internal static IEnumerable<string> Arguments(string folder, bool copyVideo, int segmentSeconds)
+    internal static IEnumerable<string> Arguments(string folder, bool copyVideo, int segmentSeconds, Uri? pullFrom = null)
     {
         // A small probe: the container header names the codecs, and waiting for more data would add seconds of latency.
-        string[] input = ["-hide_banner", "-loglevel", "error", "-fflags", "+genpts", "-probesize", "65536", "-analyzeduration", "1000000", "-i", "pipe:0", "-map", "0:v:0", "-map", "0:a:0?"];
+        // A pulled stream may take a moment to start (nginx holds the reader until the publisher's first frames), and a
+        // publisher that vanishes must end this ffmpeg rather than hang it: hence the read timeout.
+        string[] source = pullFrom is null ? ["-i", "pipe:0"] : ["-rw_timeout", "10000000", "-i", pullFrom.AbsoluteUri];
+        string[] input = ["-hide_banner", "-loglevel", "error", "-fflags", "+genpts", "-probesize", "65536", "-analyzeduration", "1000000",
+            .. source, "-map", "0:v:0", "-map", "0:a:0?"];
         string[] video = copyVideo
             ? ["-c:v", "copy"]
             // Only non-H.264 input (VP8/VP9) is encoded; forced keyframes let the segmenter cut on time.
@@ -79,7 +88,12 @@ public sealed class FfmpegSegmenter : IAsyncDisposable
     /// <summary>Closes stdin so ffmpeg finishes the last segment, then waits for it (killing it after <paramref name="grace"/>).</summary>
     public async Task FinishAsync(TimeSpan grace)
     {
-        try { process.StandardInput.Close(); }
+        try
+        {
+            // A pulling ffmpeg reads commands from stdin: 'q' makes it close the last segment and exit.
+            if (pulling) await process.StandardInput.WriteAsync("q");
+            process.StandardInput.Close();
+        }
         catch (IOException) { /* already gone */ }
         using var timeout = new CancellationTokenSource(grace);
         try { await process.WaitForExitAsync(timeout.Token); }

@@ -31,7 +31,8 @@ public sealed class LiveVideo(Guid sessionId, VideoOptions options, string ffmpe
     public int? FfmpegProcessId => ffmpeg?.ProcessId;
 
     /// <summary>Starts the next epoch: the broadcaster (re)started its recorder, so ffmpeg gets a fresh stream.</summary>
-    public async Task<int> StartEpochAsync(bool copyVideo, CancellationToken cancellationToken)
+    /// <param name="pullFrom">Null for a browser broadcast (chunks are pushed); otherwise the stream ffmpeg reads itself (RTMP).</param>
+    public async Task<int> StartEpochAsync(bool copyVideo, CancellationToken cancellationToken, Uri? pullFrom = null)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -40,7 +41,7 @@ public sealed class LiveVideo(Guid sessionId, VideoOptions options, string ffmpe
             timeline ??= await LoadTimelineAsync(cancellationToken);
             epoch = Math.Max(epoch, timeline.Count == 0 ? 0 : timeline[^1].Epoch) + 1;
             reorderer = new ChunkReorderer(options.ReorderWindow);
-            var started = FfmpegSegmenter.Start(ffmpegPath, Path.Combine(workRoot, $"{sessionId:N}-{epoch:D3}"), copyVideo, options.SegmentSeconds);
+            var started = FfmpegSegmenter.Start(ffmpegPath, Path.Combine(workRoot, $"{sessionId:N}-{epoch:D3}"), copyVideo, options.SegmentSeconds, pullFrom);
             ffmpeg = started;
             var startedEpoch = epoch;
             publishing = Task.Run(() => PublishAsync(started, startedEpoch), CancellationToken.None);
@@ -114,6 +115,8 @@ public sealed class LiveVideo(Guid sessionId, VideoOptions options, string ffmpe
         await foreach (var file in source.Segments.ReadAllAsync())
         {
             var entry = new SegmentEntry(segmentEpoch, file.Sequence, file.Duration);
+            // A pulled stream has no chunks: each finished segment is the sign of life.
+            if (source.Pulling) LastChunkAt = clock.GetUtcNow();
             try
             {
                 await using (var stream = File.OpenRead(file.Path))

@@ -3,6 +3,7 @@ using System.Text;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Options;
+using LiveHire.Core.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,8 +25,28 @@ public static class RtmpCallbacks
 {
     public const string Path = "/rtmp";
 
-    public sealed class Handler(LiveHireDbContext db, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, TimeProvider clock, VideoIngest ingest, VideoStateReporter reporter, IOptions<RtmpOptions> rtmp)
     {
+        /// <summary>
+        /// Lets an accepted publish in: the session goes live if it was only scheduled (for an OBS user, starting the stream
+        /// is going live), and this node starts reading the stream back from nginx as the session's next epoch.
+        /// </summary>
+        public async Task<Result<Guid>> BeginAsync(string? key, CancellationToken cancellationToken)
+        {
+            var authorized = await AuthorizeAsync(key, cancellationToken);
+            if (!authorized.IsSuccess) return authorized;
+            var session = await db.LiveSessions.SingleAsync(s => s.Id == authorized.Value, cancellationToken);
+            var wasScheduled = session.Status == LiveSessionStatus.Scheduled;
+            var live = session.GoLive(clock.GetUtcNow());
+            if (!live.IsSuccess) return live.Error!;
+            await db.SaveChangesAsync(cancellationToken);
+            if (wasScheduled) await reporter.ReportAsync(session.Id, VideoState.StartingSoon, cancellationToken);
+            // The key is in this URL: it goes to ffmpeg's arguments on this machine and nowhere a viewer can see.
+            var source = new Uri($"{rtmp.Value.PullUrl.TrimEnd('/')}/{key}");
+            var started = await ingest.StartEpochAsync(session.Id, copyVideo: true, cancellationToken, source);
+            return started.IsSuccess ? session.Id : started.Error!;
+        }
+
         /// <summary>The session a key may publish to now, or why not.</summary>
         public async Task<Result<Guid>> AuthorizeAsync(string? key, CancellationToken cancellationToken)
         {
@@ -51,7 +72,7 @@ public static class RtmpCallbacks
         rtmp.MapGet("/on-publish", async (HttpRequest request, Handler handler, ILoggerFactory logs, CancellationToken ct) =>
         {
             var form = request.Query;
-            var result = await handler.AuthorizeAsync(form["name"], ct);
+            var result = await handler.BeginAsync(form["name"], ct);
             var log = logs.CreateLogger(typeof(RtmpCallbacks));
             if (!result.IsSuccess)
             {

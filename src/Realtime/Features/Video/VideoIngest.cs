@@ -30,14 +30,19 @@ public sealed class VideoIngest(IOptions<VideoOptions> videoOptions, IOptions<Li
     /// <summary>The ffmpeg process ids running now (operators' view; tests check none outlive the host).</summary>
     public IReadOnlyList<int> FfmpegProcessIds => [.. videos.Values.Select(v => v.FfmpegProcessId).OfType<int>()];
 
-    public async Task<Result<int>> StartEpochAsync(Guid sessionId, bool copyVideo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the session's next epoch. A browser broadcast then pushes chunks (<see cref="PushAsync"/>); an accepted RTMP
+    /// publish passes <paramref name="pullFrom"/>, and ffmpeg reads the stream back from nginx itself. When an RTMP publisher
+    /// stops, its ffmpeg ends and viewers see "reconnecting" until it publishes again or the host ends the session.
+    /// </summary>
+    public async Task<Result<int>> StartEpochAsync(Guid sessionId, bool copyVideo, CancellationToken cancellationToken, Uri? pullFrom = null)
     {
         if (ffmpeg is null)
             return new Error("video.unavailable", "Live video needs ffmpeg on the server (sudo apt-get install ffmpeg).");
         if (!await videoState.TryHoldIngestAsync(sessionId, node, Lease, cancellationToken))
             return Error.Conflict("video.ingest_elsewhere", "Another node is taking this session's video.");
         var video = videos.GetOrAdd(sessionId, id => new LiveVideo(id, videoOptions.Value, ffmpeg, WorkRoot, blobs, reporter, clock, logger));
-        return await video.StartEpochAsync(copyVideo, cancellationToken);
+        return await video.StartEpochAsync(copyVideo, cancellationToken, pullFrom);
     }
 
     public async Task<Result<LiveVideo.Push>> PushAsync(Guid sessionId, int epoch, long sequence, byte[] chunk, CancellationToken cancellationToken)
