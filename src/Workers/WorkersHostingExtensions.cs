@@ -37,6 +37,7 @@ public static class WorkersHostingExtensions
             services.AddHostedService<RecurringJobsRegistration>();
         }
         services.AddScoped<PurgeExpiredPhoneCodes>();
+        services.AddScoped<GenerateFairEditions>();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class CoreHostingExtensions
         }
 
         services.AddScoped<ISmsSender, OutboxSmsSender>();
+        services.AddScoped<LiveHire.Core.Fairs.FairEditions>();
         services.AddLiveHireHealthChecks(options);
         return options;
     }

@@ -1,7 +1,9 @@
 using FluentValidation;
 using LiveHire.Web.Features.Account;
 using LiveHire.Web.Features.Applications;
+using LiveHire.Web.Features.Fairs;
 using LiveHire.Web.Features.Jobs;
+using LiveHire.Web.Features.Notifications;
 using LiveHire.Web.Features.Resumes;
 using LiveHire.Web.Features.Sessions;
 using Scalar.AspNetCore;
@@ -35,6 +37,7 @@ public static class ApiSetup
         });
         builder.Services.AddValidatorsFromAssemblyContaining<GlobalExceptionHandler>(includeInternalTypes: true);
         builder.Services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        builder.Services.AddScoped<FairNotices>();
         builder.Services.AddResumeLibrary();
     }
 
@@ -61,5 +64,9 @@ public static class ApiSetup
         ListEmployerJobs.Map(v1);
         CreateJob.Map(v1);
         EditJob.Map(v1);
+        CreateFairSeries.Map(v1);
+        ChangeFair.Map(v1);
+        RegisterForFair.Map(v1);
+        ListMyNotifications.Map(v1);
     }
 }

@@ -9,6 +9,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHo
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<PurgeExpiredPhoneCodes>(PurgeExpiredPhoneCodes.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<GenerateFairEditions>(GenerateFairEditions.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 

@@ -24,6 +24,9 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -40,10 +43,19 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Property<long>("EndsAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("OccurrenceDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
@@ -62,7 +74,119 @@ namespace LiveHire.Core.Migrations.Sqlite
 
                     b.HasIndex("StartsAt");
 
+                    b.HasIndex("SeriesId", "OccurrenceDate")
+                        .IsUnique();
+
                     b.ToTable("Fairs");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.FairRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FairId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CandidateId", "FairId", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("FairRegistrations");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.FairSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DayOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Districts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan>("Duration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Industries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LocalStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReminderMinutes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WeekOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Weekday")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.ToTable("FairSeries");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Job", b =>
@@ -257,6 +381,45 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.HasIndex("ScheduledStart");
 
                     b.ToTable("LiveSessions");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Organization", b =>
@@ -710,6 +873,48 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LiveHire.Core.Domain.FairSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organizer");
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.FairRegistration", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.Fair", "Fair")
+                        .WithMany()
+                        .HasForeignKey("FairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.LiveSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Fair");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.FairSeries", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.Organization", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Organizer");
                 });
 
@@ -782,6 +987,15 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Navigation("Employer");
 
                     b.Navigation("Fair");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.Notification", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Question", b =>

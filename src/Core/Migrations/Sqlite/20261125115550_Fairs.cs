@@ -1,0 +1,209 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LiveHire.Core.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Fairs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "CancelledAt",
+                table: "Fairs",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OccurrenceDate",
+                table: "Fairs",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SeriesId",
+                table: "Fairs",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "Fairs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "FairRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FairId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FairRegistrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FairRegistrations_AspNetUsers_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FairRegistrations_Fairs_FairId",
+                        column: x => x.FairId,
+                        principalTable: "Fairs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FairRegistrations_LiveSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "LiveSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FairSeries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LocalStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "TEXT", nullable: false),
+                    Weekday = table.Column<int>(type: "INTEGER", nullable: true),
+                    WeekOfMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    DayOfMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Districts = table.Column<string>(type: "TEXT", nullable: false),
+                    TargetGroups = table.Column<string>(type: "TEXT", nullable: false),
+                    Industries = table.Column<string>(type: "TEXT", nullable: false),
+                    ReminderMinutes = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FairSeries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FairSeries_Organizations_OrganizerId",
+                        column: x => x.OrganizerId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fairs_SeriesId_OccurrenceDate",
+                table: "Fairs",
+                columns: new[] { "SeriesId", "OccurrenceDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FairRegistrations_CandidateId_FairId_Scope",
+                table: "FairRegistrations",
+                columns: new[] { "CandidateId", "FairId", "Scope" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FairRegistrations_FairId",
+                table: "FairRegistrations",
+                column: "FairId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FairRegistrations_SessionId",
+                table: "FairRegistrations",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FairSeries_OrganizerId",
+                table: "FairSeries",
+                column: "OrganizerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Fairs_FairSeries_SeriesId",
+                table: "Fairs",
+                column: "SeriesId",
+                principalTable: "FairSeries",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Fairs_FairSeries_SeriesId",
+                table: "Fairs");
+
+            migrationBuilder.DropTable(
+                name: "FairRegistrations");
+
+            migrationBuilder.DropTable(
+                name: "FairSeries");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Fairs_SeriesId_OccurrenceDate",
+                table: "Fairs");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "Fairs");
+
+            migrationBuilder.DropColumn(
+                name: "OccurrenceDate",
+                table: "Fairs");
+
+            migrationBuilder.DropColumn(
+                name: "SeriesId",
+                table: "Fairs");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "Fairs");
+        }
+    }
+}
