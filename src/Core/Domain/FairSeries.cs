@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LiveHire.Core.Domain;
 
 /// <summary>Who a fair is for. Public employment centres run special fairs for each group (专场招聘).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TargetGroup>))]
 public enum TargetGroup
 {
     Graduates = 1, LaidOffWorkers = 2, StayAtHomeMothers = 3, GigWorkers = 4, Veterans = 5, PeopleWithDisabilities = 6,

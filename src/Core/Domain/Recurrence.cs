@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace LiveHire.Core.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RecurrenceKind>))]
 public enum RecurrenceKind { Once = 1, Weekly = 2, MonthlyByWeekday = 3, MonthlyByDate = 4 }
 
 /// <summary>

@@ -67,6 +67,7 @@ public static class ApiSetup
         CreateFairSeries.Map(v1);
         ChangeFair.Map(v1);
         RegisterForFair.Map(v1);
+        ListFairs.Map(v1);
         ListMyNotifications.Map(v1);
     }
 }
