@@ -38,6 +38,7 @@ public static class WorkersHostingExtensions
         }
         services.AddScoped<PurgeExpiredPhoneCodes>();
         services.AddScoped<GenerateFairEditions>();
+        services.AddScoped<DispatchDueReminders>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<FairSeries> FairSeries => Set<FairSeries>();
     public DbSet<FairRegistration> FairRegistrations => Set<FairRegistration>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<SessionJob> SessionJobs => Set<SessionJob>();

@@ -19,9 +19,10 @@ public sealed class Notification
 
     private Notification() { }
 
-    public static Notification Create(Guid userId, NotificationKind kind, string title, string body, string? link, DateTimeOffset now) => new()
+    /// <param name="id">Given when the notification stands for another fact (a reminder's id), so it can exist only once.</param>
+    public static Notification Create(Guid userId, NotificationKind kind, string title, string body, string? link, DateTimeOffset now, Guid? id = null) => new()
     {
-        Id = Guid.CreateVersion7(now), UserId = userId, Kind = kind, Title = Clip(title, TitleMaxLength), Body = Clip(body, BodyMaxLength),
+        Id = id ?? Guid.CreateVersion7(now), UserId = userId, Kind = kind, Title = Clip(title, TitleMaxLength), Body = Clip(body, BodyMaxLength),
         Link = link, CreatedAt = now,
     };
 

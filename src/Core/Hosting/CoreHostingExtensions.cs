@@ -53,6 +53,8 @@ public static class CoreHostingExtensions
 
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<LiveHire.Core.Fairs.FairEditions>();
+        services.AddScoped<LiveHire.Core.Fairs.ReminderSchedule>();
+        services.AddScoped<LiveHire.Core.Fairs.ReminderDispatcher>();
         services.AddLiveHireHealthChecks(options);
         return options;
     }

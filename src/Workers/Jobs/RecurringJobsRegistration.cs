@@ -10,6 +10,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHo
     {
         jobs.AddOrUpdate<PurgeExpiredPhoneCodes>(PurgeExpiredPhoneCodes.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<GenerateFairEditions>(GenerateFairEditions.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<DispatchDueReminders>(DispatchDueReminders.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

@@ -570,6 +570,49 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("RegistrationId", "MinutesBefore", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1024,6 +1067,17 @@ namespace LiveHire.Core.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.Reminder", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.FairRegistration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>

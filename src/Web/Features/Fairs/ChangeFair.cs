@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Fairs;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Infrastructure;
 using Mediator;
@@ -20,7 +21,7 @@ public static class ChangeFair
     /// <summary><paramref name="Move"/> null means cancel.</summary>
     public sealed record Command(Guid FairId, Guid OrganizerId, MoveRequest? Move) : ICommand<Result<FairView>>;
 
-    public sealed class Handler(LiveHireDbContext db, FairNotices notices, TimeProvider clock) : ICommandHandler<Command, Result<FairView>>
+    public sealed class Handler(LiveHireDbContext db, FairNotices notices, ReminderSchedule reminders, TimeProvider clock) : ICommandHandler<Command, Result<FairView>>
     {
         public async ValueTask<Result<FairView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -45,6 +46,8 @@ public static class ChangeFair
             }
             if (!changed.IsSuccess) return changed.Error!;
             await db.SaveChangesAsync(cancellationToken);
+            if (command.Move is null) await reminders.CancelAsync(fair.Id, cancellationToken);
+            else await reminders.ScheduleAsync(fair.Id, null, cancellationToken);
             if (command.Move is null || fair.StartsAt != oldStart || fair.EndsAt != oldEnd)
                 await notices.TellAffectedAsync(fair, command.Move is null ? NotificationKind.FairCancelled : NotificationKind.FairMoved, oldStart, cancellationToken);
             return FairView.From(fair);

@@ -19,9 +19,8 @@ public sealed class FairNotices(LiveHireDbContext db, ISmsSender sms, ILiveNotif
         var recruiters = await db.Users.Where(u => u.OrganizationId != null && employers.Contains(u.OrganizationId.Value)).Select(u => u.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var (title, body) = Text(fair, kind, oldStart);
-        var link = $"/fairs/{fair.Id}";
         var notifications = candidates.Concat(recruiters).Distinct()
-            .Select(userId => Notification.Create(userId, kind, title, body, link, now)).ToList();
+            .Select(userId => Notification.Create(userId, kind, title, body, null, now)).ToList();
         db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(ct);
 

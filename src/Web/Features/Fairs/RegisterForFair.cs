@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Fairs;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Infrastructure;
 using Mediator;
@@ -16,7 +17,7 @@ public static class RegisterForFair
 
     public sealed record Command(Guid FairId, Guid? SessionId, Guid CandidateId) : ICommand<Result<RegistrationView>>;
 
-    public sealed class Handler(LiveHireDbContext db, TimeProvider clock) : ICommandHandler<Command, Result<RegistrationView>>
+    public sealed class Handler(LiveHireDbContext db, ReminderSchedule reminders, TimeProvider clock) : ICommandHandler<Command, Result<RegistrationView>>
     {
         public async ValueTask<Result<RegistrationView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -45,6 +46,7 @@ public static class RegisterForFair
                 if (existing is null) throw;
                 return new RegistrationView(existing.Id, fair.Id, existing.SessionId, Created: false);
             }
+            await reminders.ScheduleAsync(fair.Id, registration.Id, cancellationToken);
             return new RegistrationView(registration.Id, fair.Id, registration.SessionId, Created: true);
 
             Task<FairRegistration?> Existing(string scope) => db.FairRegistrations.AsNoTracking()

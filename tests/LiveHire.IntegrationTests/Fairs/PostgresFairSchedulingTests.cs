@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.IntegrationTests.Fairs;
 
-/// <summary>The edition generator on PostgreSQL (Distributed mode).</summary>
-public sealed class PostgresFairEditionsTests(TestServers servers) : FairEditionsContract
+/// <summary>Editions and reminders on PostgreSQL (Distributed mode).</summary>
+public sealed class PostgresFairSchedulingTests(TestServers servers) : FairSchedulingContract(servers)
 {
     private string? connectionString;
 
-    protected override async ValueTask CreateEmptyDatabaseAsync() => connectionString = await servers.CreatePostgresDatabaseAsync(Ct);
+    protected override async ValueTask CreateEmptyDatabaseAsync() => connectionString = await Servers.CreatePostgresDatabaseAsync(Ct);
 
     protected override LiveHireDbContext NewContext() => new PostgresLiveHireDbContext(new DbContextOptionsBuilder<PostgresLiveHireDbContext>()
         .UseNpgsql(connectionString ?? throw new InvalidOperationException("The test database has not been created.")).Options);

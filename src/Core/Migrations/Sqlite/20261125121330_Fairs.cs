@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LiveHire.Core.Migrations.Postgres
+namespace LiveHire.Core.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Fairs : Migration
@@ -12,28 +11,28 @@ namespace LiveHire.Core.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "CancelledAt",
                 table: "Fairs",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OccurrenceDate",
                 table: "Fairs",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SeriesId",
                 table: "Fairs",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Status",
                 table: "Fairs",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -41,12 +40,12 @@ namespace LiveHire.Core.Migrations.Postgres
                 name: "FairRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FairId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Scope = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CandidateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FairId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,24 +74,24 @@ namespace LiveHire.Core.Migrations.Postgres
                 name: "FairSeries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    FirstDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    LastDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    LocalStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    Duration = table.Column<TimeSpan>(type: "interval", nullable: false),
-                    Weekday = table.Column<int>(type: "integer", nullable: true),
-                    WeekOfMonth = table.Column<int>(type: "integer", nullable: true),
-                    DayOfMonth = table.Column<int>(type: "integer", nullable: true),
-                    Districts = table.Column<List<string>>(type: "text[]", nullable: false),
-                    TargetGroups = table.Column<int[]>(type: "integer[]", nullable: false),
-                    Industries = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ReminderMinutes = table.Column<List<int>>(type: "integer[]", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LocalStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "TEXT", nullable: false),
+                    Weekday = table.Column<int>(type: "INTEGER", nullable: true),
+                    WeekOfMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    DayOfMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    Districts = table.Column<string>(type: "TEXT", nullable: false),
+                    TargetGroups = table.Column<string>(type: "TEXT", nullable: false),
+                    Industries = table.Column<string>(type: "TEXT", nullable: false),
+                    ReminderMinutes = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,14 +108,14 @@ namespace LiveHire.Core.Migrations.Postgres
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -125,6 +124,32 @@ namespace LiveHire.Core.Migrations.Postgres
                         name: "FK_Notifications_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MinutesBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reminders_FairRegistrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "FairRegistrations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -161,6 +186,17 @@ namespace LiveHire.Core.Migrations.Postgres
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_RegistrationId_MinutesBefore_DueAt",
+                table: "Reminders",
+                columns: new[] { "RegistrationId", "MinutesBefore", "DueAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_Status_DueAt",
+                table: "Reminders",
+                columns: new[] { "Status", "DueAt" });
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Fairs_FairSeries_SeriesId",
                 table: "Fairs",
@@ -178,13 +214,16 @@ namespace LiveHire.Core.Migrations.Postgres
                 table: "Fairs");
 
             migrationBuilder.DropTable(
-                name: "FairRegistrations");
-
-            migrationBuilder.DropTable(
                 name: "FairSeries");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
+
+            migrationBuilder.DropTable(
+                name: "FairRegistrations");
 
             migrationBuilder.DropIndex(
                 name: "IX_Fairs_SeriesId_OccurrenceDate",

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.IntegrationTests.Fairs;
 
-/// <summary>The edition generator on the Embedded SQLite file.</summary>
-public sealed class SqliteFairEditionsTests : FairEditionsContract
+/// <summary>Editions and reminders on the Embedded SQLite file.</summary>
+public sealed class SqliteFairSchedulingTests(TestServers servers) : FairSchedulingContract(servers)
 {
     private readonly string directory = TestTempDirectory.Create("fairs");
 

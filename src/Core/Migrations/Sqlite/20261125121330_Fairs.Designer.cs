@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveHire.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiveHireDbContext))]
-    [Migration("20261125115550_Fairs")]
+    [Migration("20261125121330_Fairs")]
     partial class Fairs
     {
         /// <inheritdoc />
@@ -568,6 +568,49 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("RegistrationId", "MinutesBefore", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1016,6 +1059,17 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.Reminder", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.FairRegistration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
