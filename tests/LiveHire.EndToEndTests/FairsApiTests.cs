@@ -117,6 +117,41 @@ public sealed class FairsApiTests(EmbeddedDeploymentFixture app) : IClassFixture
             .Single(f => f.Id == edition.Id).StartsAt.ShouldBe(edition.StartsAt.AddHours(5));
     }
 
+    [Fact]
+    public async Task Registered_fair_is_in_my_schedule_with_a_calendar_file_in_Beijing_time()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var edition = (await CreateSeriesAsync("电子装配", ct))[2];
+        using var candidate = await SignedInClient.SignInAsync(app.BaseUrl, People.Candidate, People.Password, ct);
+        (await candidate.Http.PostAsJsonAsync($"/api/v1/fairs/{edition.Id}/registrations", new { }, ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var schedule = JsonDocument.Parse(await candidate.Http.GetStringAsync("/api/v1/me/schedule", ct)).RootElement;
+        var item = schedule.EnumerateArray().Single(i => i.GetProperty("fairId").GetGuid() == edition.Id);
+        using var ics = await candidate.Http.GetAsync(item.GetProperty("calendarUrl").GetString(), ct);
+
+        ics.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ics.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        var text = await ics.Content.ReadAsStringAsync(ct);
+        text.ShouldContain("BEGIN:VTIMEZONE");
+        text.ShouldContain("TZID:Asia/Shanghai");
+        text.ShouldContain($"DTSTART;TZID=Asia/Shanghai:{TimeZoneInfo.ConvertTime(edition.StartsAt, Beijing):yyyyMMdd}T090000");
+        text.ShouldContain("SUMMARY:每周一聘·电子装配");
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(People.Recruiter, HttpStatusCode.Forbidden)]
+    [InlineData(People.Organizer, HttpStatusCode.Forbidden)]
+    public async Task My_schedule_is_for_candidates(string? who, HttpStatusCode expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = who is null ? SignedInClient.Anonymous(app.BaseUrl) : await SignedInClient.SignInAsync(app.BaseUrl, who, People.Password, ct);
+
+        using var response = await client.Http.GetAsync("/api/v1/me/schedule", ct);
+
+        response.StatusCode.ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData(People.Candidate, HttpStatusCode.Forbidden)]

@@ -68,6 +68,8 @@ public static class ApiSetup
         ChangeFair.Map(v1);
         RegisterForFair.Map(v1);
         ListFairs.Map(v1);
+        DownloadFairCalendar.Map(v1);
+        ListMySchedule.Map(v1);
         ListMyNotifications.Map(v1);
     }
 }
