@@ -41,6 +41,8 @@ public static class WorkersHostingExtensions
         services.AddScoped<ArchiveRecording>();
         services.AddScoped<ArchivePendingRecordings>();
         services.AddScoped<DeleteExpiredRecordings>();
+        services.AddScoped<GenerateFairEditions>();
+        services.AddScoped<DispatchDueReminders>();
         return services;
     }
 }

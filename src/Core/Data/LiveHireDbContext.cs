@@ -15,6 +15,10 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Fair> Fairs => Set<Fair>();
+    public DbSet<FairSeries> FairSeries => Set<FairSeries>();
+    public DbSet<FairRegistration> FairRegistrations => Set<FairRegistration>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<SessionJob> SessionJobs => Set<SessionJob>();

@@ -83,6 +83,18 @@ public sealed class LiveSession
         return Result.Success();
     }
 
+    /// <summary>Moves a scheduled session by <paramref name="delta"/>, as when its fair is moved.</summary>
+    public Result Shift(TimeSpan delta, DateTimeOffset now)
+    {
+        if (Status != LiveSessionStatus.Scheduled)
+            return Error.Conflict("session.not_scheduled", "Only a session that has not started can be moved.");
+        if (ScheduledEnd + delta <= now)
+            return Error.Validation("session.past", "A session cannot be moved into the past.");
+        ScheduledStart += delta;
+        ScheduledEnd += delta;
+        return Result.Success();
+    }
+
     public Result ConfigureModeration(bool preModeration, int slowModeSeconds)
     {
         if (slowModeSeconds is < 0 or > MaxSlowModeSeconds)

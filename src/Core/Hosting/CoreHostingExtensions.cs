@@ -60,6 +60,9 @@ public static class CoreHostingExtensions
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddLiveHireRecordings();
+        services.AddScoped<LiveHire.Core.Fairs.FairEditions>();
+        services.AddScoped<LiveHire.Core.Fairs.ReminderSchedule>();
+        services.AddScoped<LiveHire.Core.Fairs.ReminderDispatcher>();
         services.AddLiveHireHealthChecks(options);
         return options;
     }

@@ -8,11 +8,16 @@ namespace LiveHire.Core.Ports;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ApplicationReceived), "application-received")]
+[JsonDerivedType(typeof(NotificationAdded), "notification-added")]
 public abstract record LiveEvent;
 
 /// <summary>A candidate applied to a job from a live session: the session's hosts see it arrive.</summary>
 public sealed record ApplicationReceived(Guid SessionId, Guid ApplicationId, Guid JobId, string JobTitle, string CandidateName,
     bool HasResume, DateTimeOffset SubmittedAt) : LiveEvent;
+
+/// <summary>A new message in one person's notification centre: every tab they have open shows it at once.</summary>
+public sealed record NotificationAdded(Guid UserId, Guid NotificationId, string Kind, string Title, string Body, string? Link,
+    DateTimeOffset CreatedAt) : LiveEvent;
 
 /// <summary>
 /// How Web and Workers push to live clients without touching hubs. Embedded mode: delivered in-process by Realtime.

@@ -11,6 +11,8 @@ public sealed class HubLiveNotifier(IHubContext<LiveHub, ILiveClient> hub) : ILi
     {
         ApplicationReceived a => hub.Clients.Group(LiveGroups.Hosts(a.SessionId))
             .ApplicationReceived(new ApplicationView(a.ApplicationId, a.SessionId, a.JobId, a.JobTitle, a.CandidateName, a.HasResume, a.SubmittedAt)),
+        NotificationAdded n => hub.Clients.User(n.UserId.ToString())
+            .NotificationAdded(new NotificationView(n.NotificationId, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt)),
         _ => throw new ArgumentOutOfRangeException(nameof(liveEvent), liveEvent.GetType().Name, "No delivery for this live event."),
     };
 }

@@ -1,8 +1,10 @@
 using FluentValidation;
 using LiveHire.Web.Features.Account;
 using LiveHire.Web.Features.Applications;
+using LiveHire.Web.Features.Fairs;
 using LiveHire.Web.Features.Jobs;
 using LiveHire.Web.Features.Recordings;
+using LiveHire.Web.Features.Notifications;
 using LiveHire.Web.Features.Resumes;
 using LiveHire.Web.Features.Sessions;
 using Scalar.AspNetCore;
@@ -36,6 +38,7 @@ public static class ApiSetup
         });
         builder.Services.AddValidatorsFromAssemblyContaining<GlobalExceptionHandler>(includeInternalTypes: true);
         builder.Services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        builder.Services.AddScoped<FairNotices>();
         builder.Services.AddResumeLibrary();
     }
 
@@ -66,5 +69,12 @@ public static class ApiSetup
         StreamRecording.Map(app);
         IssueStreamKey.Map(v1);
         GetStreamKeyStatus.Map(v1);
+        CreateFairSeries.Map(v1);
+        ChangeFair.Map(v1);
+        RegisterForFair.Map(v1);
+        ListFairs.Map(v1);
+        DownloadFairCalendar.Map(v1);
+        ListMySchedule.Map(v1);
+        ListMyNotifications.Map(v1);
     }
 }

@@ -32,6 +32,7 @@ public static class UiSetup
                 o.Conventions.AuthorizeFolder("/Organizer", Policies.Organizer);
                 o.Conventions.AuthorizeFolder("/Studio", Policies.Recruiter);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Notifications");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));

@@ -407,67 +407,6 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.ToTable("Questions");
                 });
 
-            modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("BlobKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<TimeSpan?>("Duration")
-                        .HasColumnType("interval");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<bool>("Hidden")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("SizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("State")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SessionId")
-                        .IsUnique();
-
-                    b.HasIndex("State", "RequestedAt");
-
-                    b.ToTable("Recordings");
-                });
-
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
                 {
                     b.Property<Guid>("Id")
@@ -569,32 +508,6 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.HasIndex("JobId");
 
                     b.ToTable("SessionJobs");
-                });
-
-            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("IssuedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("IssuedById");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("StreamKeys");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
@@ -899,15 +812,6 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.Navigation("Author");
                 });
 
-            modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>
-                {
-                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
                 {
                     b.HasOne("LiveHire.Core.Domain.User", null)
@@ -947,21 +851,6 @@ namespace LiveHire.Core.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Job");
-                });
-
-            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
-                {
-                    b.HasOne("LiveHire.Core.Domain.User", null)
-                        .WithMany()
-                        .HasForeignKey("IssuedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
-                        .WithOne()
-                        .HasForeignKey("LiveHire.Core.Domain.StreamKey", "SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>

@@ -402,67 +402,6 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.ToTable("Questions");
                 });
 
-            modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ArchivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BlobKey")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeSpan?>("Duration")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Hidden")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SessionId")
-                        .IsUnique();
-
-                    b.HasIndex("State", "RequestedAt");
-
-                    b.ToTable("Recordings");
-                });
-
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
                 {
                     b.Property<Guid>("Id")
@@ -564,32 +503,6 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.HasIndex("JobId");
 
                     b.ToTable("SessionJobs");
-                });
-
-            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("IssuedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("IssuedById");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("StreamKeys");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>
@@ -888,15 +801,6 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Navigation("Author");
                 });
 
-            modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>
-                {
-                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("LiveHire.Core.Domain.Resume", b =>
                 {
                     b.HasOne("LiveHire.Core.Domain.User", null)
@@ -936,21 +840,6 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Job");
-                });
-
-            modelBuilder.Entity("LiveHire.Core.Domain.StreamKey", b =>
-                {
-                    b.HasOne("LiveHire.Core.Domain.User", null)
-                        .WithMany()
-                        .HasForeignKey("IssuedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("LiveHire.Core.Domain.LiveSession", null)
-                        .WithOne()
-                        .HasForeignKey("LiveHire.Core.Domain.StreamKey", "SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.User", b =>

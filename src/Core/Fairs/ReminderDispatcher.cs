@@ -1,0 +1,80 @@
+using System.Globalization;
+using LiveHire.Core.Data;
+using LiveHire.Core.Domain;
+using LiveHire.Core.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveHire.Core.Fairs;
+
+/// <summary>
+/// Sends the reminders that are due. Any number of dispatchers may run at once (two Workers, retries): each reminder is
+/// taken by one conditional UPDATE (pending, unclaimed or lease expired), which only one of them can win. The in-app
+/// notification carries the reminder's id, so even a second send after a crash cannot make a second one.
+/// </summary>
+public sealed class ReminderDispatcher(LiveHireDbContext db, ISmsSender sms, ILiveNotifier live, TimeProvider clock)
+{
+    /// <summary>How long a claim holds: a dispatcher that dies mid-send leaves its reminders to others after this.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private const int Batch = 200;
+
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Reminders.AsNoTracking()
+            .Where(r => r.Status == ReminderStatus.Pending && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+            .OrderBy(r => r.DueAt).Select(r => r.Id).Take(Batch).ToListAsync(ct);
+        var sent = 0;
+        foreach (var id in due)
+        {
+            var token = Guid.NewGuid();
+            var claimed = await db.Reminders
+                .Where(r => r.Id == id && r.Status == ReminderStatus.Pending && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, token).SetProperty(r => r.ClaimedUntil, now + Lease)
+                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
+            if (claimed == 1 && await SendAsync(id, now, ct)) sent++;
+        }
+        return sent;
+    }
+
+    private async Task<bool> SendAsync(Guid reminderId, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var reminder = await db.Reminders.Include(r => r.Registration!).ThenInclude(g => g.Fair)
+            .Include(r => r.Registration!).ThenInclude(g => g.Session).FirstAsync(r => r.Id == reminderId, ct);
+        var registration = reminder.Registration!;
+        if (registration.Fair!.Status == FairStatus.Cancelled || registration.Session?.Status == LiveSessionStatus.Cancelled)
+        {
+            reminder.Cancel();
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        var (title, body) = Text(reminder, registration);
+        var link = registration.SessionId is { } sessionId ? $"/live/{sessionId}" : null;
+        var phone = await db.Users.Where(u => u.Id == registration.CandidateId).Select(u => u.PhoneNumber).FirstAsync(ct);
+        // The SMS goes first: a crash before the commit below may repeat it after the lease, but never lose it.
+        if (!string.IsNullOrEmpty(phone)) await sms.SendAsync(phone, $"【LiveHire】{title}：{body}", ct);
+
+        var notification = Notification.Create(registration.CandidateId, NotificationKind.Reminder, title, body, link, now, reminder.Id);
+        if (!await db.Notifications.AnyAsync(n => n.Id == reminder.Id, ct)) db.Notifications.Add(notification);
+        reminder.MarkSent(now);
+        await db.SaveChangesAsync(ct);
+        await live.PublishAsync(new NotificationAdded(notification.UserId, notification.Id, notification.Kind.ToString(), title, body, link, now), ct);
+        return true;
+    }
+
+    private static (string Title, string Body) Text(Reminder reminder, FairRegistration registration)
+    {
+        var fair = registration.Fair!;
+        var what = registration.Session is { } s ? $"「{s.Title}」直播" : $"「{fair.Title}」";
+        var start = registration.Session?.ScheduledStart ?? fair.StartsAt;
+        var local = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById(fair.TimeZoneId))
+            .ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+        return reminder.MinutesBefore switch
+        {
+            0 => ($"开始了：{what}", $"{what}现在开始，点这里进入。"),
+            >= 1440 when reminder.MinutesBefore % 1440 == 0 => ($"招聘会提醒：{what}", $"{what}将于 {local} 开始（还有 {reminder.MinutesBefore / 1440} 天）。"),
+            >= 60 when reminder.MinutesBefore % 60 == 0 => ($"招聘会提醒：{what}", $"{what}将于 {local} 开始（还有 {reminder.MinutesBefore / 60} 小时）。"),
+            _ => ($"招聘会提醒：{what}", $"{what}将于 {local} 开始（还有 {reminder.MinutesBefore} 分钟）。"),
+        };
+    }
+}

@@ -1,0 +1,227 @@
+using LiveHire.Core.Adapters;
+using LiveHire.Core.Data;
+using LiveHire.Core.Domain;
+using LiveHire.Core.Fairs;
+using LiveHire.Testing;
+using LiveHire.Workers.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+
+namespace LiveHire.IntegrationTests.Fairs;
+
+/// <summary>
+/// The edition generator and the reminder dispatcher as Hangfire runs them (the Workers job classes), on a real migrated
+/// database of each provider: once per series and date, and each reminder sent once, however often and however many
+/// Workers run them at once. Live events go to a real Redis stream, as in Distributed mode.
+/// </summary>
+public abstract class FairSchedulingContract(TestServers servers) : IAsyncLifetime
+{
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected TestServers Servers { get; } = servers;
+
+    /// <summary>Wednesday 25 November 2026, 10:00 in Beijing.</summary>
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+
+    protected abstract ValueTask CreateEmptyDatabaseAsync();
+    protected abstract LiveHireDbContext NewContext();
+    protected abstract ValueTask DeleteDatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        await CreateEmptyDatabaseAsync();
+        await using var db = NewContext();
+        await db.Database.MigrateAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (redis is not null) await redis.DisposeAsync();
+        await DeleteDatabaseAsync();
+    }
+
+    /// <summary>每周一聘 on Saturdays at 09:00 Beijing time, from 28 November: 8 editions fall within the 8 weeks ahead.</summary>
+    private async Task<Guid> WeeklySeriesAsync()
+    {
+        await using var db = NewContext();
+        var organizer = Organization.Create("九龙坡区就业服务中心", OrganizationKind.Organizer, "九龙坡区", clock.GetUtcNow());
+        db.Organizations.Add(organizer);
+        var series = FairSeries.Create(organizer.Id, "每周一聘", "", Recurrence.Weekly(DayOfWeek.Saturday, new DateOnly(2026, 11, 28), new TimeOnly(9, 0), TimeSpan.FromHours(3)),
+            "Asia/Shanghai", ["九龙坡区"], [TargetGroup.Everyone], ["制造业"], null, clock.GetUtcNow()).Value!;
+        db.FairSeries.Add(series);
+        await db.SaveChangesAsync(Ct);
+        return series.Id;
+    }
+
+    private async Task<int> RunJobAsync()
+    {
+        await using var db = NewContext();
+        return await new GenerateFairEditions(new FairEditions(db, clock)).RunAsync(Ct);
+    }
+
+    private async Task<List<Fair>> EditionsAsync(Guid seriesId)
+    {
+        await using var db = NewContext();
+        return await db.Fairs.AsNoTracking().Where(f => f.SeriesId == seriesId).OrderBy(f => f.OccurrenceDate).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Running_the_job_twice_creates_each_edition_once()
+    {
+        var seriesId = await WeeklySeriesAsync();
+
+        (await RunJobAsync()).ShouldBe(8);
+        (await RunJobAsync()).ShouldBe(0, "a retry is harmless");
+
+        var editions = await EditionsAsync(seriesId);
+        editions.Count.ShouldBe(8);
+        editions[0].StartsAt.ShouldBe(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+        editions[0].EndsAt.ShouldBe(new DateTimeOffset(2026, 11, 28, 4, 0, 0, TimeSpan.Zero));
+        editions.Select(e => e.OccurrenceDate!.Value.DayOfWeek).Distinct().ShouldBe([DayOfWeek.Saturday]);
+    }
+
+    [Fact]
+    public async Task Four_workers_running_the_job_at_once_create_each_edition_once()
+    {
+        var seriesId = await WeeklySeriesAsync();
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(RunJobAsync, Ct)));
+
+        created.Sum().ShouldBe(8, "every edition was created by exactly one of them");
+        (await EditionsAsync(seriesId)).Select(e => e.OccurrenceDate).Distinct().Count().ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task The_window_moves_with_the_clock_and_adds_only_new_dates()
+    {
+        var seriesId = await WeeklySeriesAsync();
+        await RunJobAsync();
+
+        clock.Advance(TimeSpan.FromDays(14));
+
+        (await RunJobAsync()).ShouldBe(2);
+        (await EditionsAsync(seriesId)).Count.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task A_moved_edition_keeps_its_date_key_and_is_not_generated_again()
+    {
+        var seriesId = await WeeklySeriesAsync();
+        await RunJobAsync();
+        await using (var db = NewContext())
+        {
+            var first = await db.Fairs.OrderBy(f => f.StartsAt).FirstAsync(f => f.SeriesId == seriesId, Ct);
+            first.Move(first.StartsAt.AddDays(1), first.EndsAt.AddDays(1), clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await RunJobAsync()).ShouldBe(0);
+
+        var editions = await EditionsAsync(seriesId);
+        editions.Count.ShouldBe(8);
+        editions[0].StartsAt.ShouldBe(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+    }
+
+    private readonly string redisPrefix = $"t{Guid.NewGuid():N}";
+    private ConnectionMultiplexer? redis;
+
+    /// <summary>A candidate with a phone registers for the first edition (Saturday 28 November, 09:00 Beijing = 01:00 UTC).</summary>
+    private async Task<(Guid FairId, Guid RegistrationId)> RegisteredCandidateAsync()
+    {
+        var seriesId = await WeeklySeriesAsync();
+        await RunJobAsync();
+        await using var db = NewContext();
+        var fair = await db.Fairs.OrderBy(f => f.StartsAt).FirstAsync(f => f.SeriesId == seriesId, Ct);
+        var candidate = new User { UserName = $"c{Guid.NewGuid():N}", DisplayName = "李女士", PhoneNumber = "13800138000", CreatedAt = clock.GetUtcNow() };
+        db.Users.Add(candidate);
+        var registration = FairRegistration.Create(candidate.Id, fair.Id, null, clock.GetUtcNow());
+        db.FairRegistrations.Add(registration);
+        await db.SaveChangesAsync(Ct);
+        (await new ReminderSchedule(db, clock).ScheduleAsync(fair.Id, registration.Id, Ct)).ShouldBe(3);
+        return (fair.Id, registration.Id);
+    }
+
+    private async Task<int> DispatchAsync()
+    {
+        redis ??= await ConnectionMultiplexer.ConnectAsync(Servers.RedisConnectionString);
+        await using var db = NewContext();
+        var dispatcher = new ReminderDispatcher(db, new OutboxSmsSender(db, clock), new RedisStreamLiveNotifier(redis, redisPrefix), clock);
+        return await new DispatchDueReminders(dispatcher).RunAsync(Ct);
+    }
+
+    private async Task<(int Notifications, int Sms, long LiveEvents)> DeliveredAsync()
+    {
+        await using var db = NewContext();
+        var notifications = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder, Ct);
+        var sms = await db.Outbox.CountAsync(m => m.Recipient == "13800138000", Ct);
+        return (notifications, sms, await redis!.GetDatabase().StreamLengthAsync(LiveEventStream.Key(redisPrefix)));
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_before_it_is_due_and_the_day_before_reminder_comes_at_its_time()
+    {
+        await RegisteredCandidateAsync();
+        var start = new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero);
+
+        clock.SetUtcNow(start.AddDays(-1).AddMinutes(-1));
+        (await DispatchAsync()).ShouldBe(0);
+        clock.SetUtcNow(start.AddDays(-1));
+        (await DispatchAsync()).ShouldBe(1);
+        (await DispatchAsync()).ShouldBe(0, "sent already");
+
+        await using var db = NewContext();
+        var notice = await db.Notifications.SingleAsync(n => n.Kind == NotificationKind.Reminder, Ct);
+        notice.Body.ShouldContain("11月28日 09:00");
+    }
+
+    [Fact]
+    public async Task Four_dispatchers_at_once_send_each_due_reminder_exactly_once_on_every_channel()
+    {
+        await RegisteredCandidateAsync();
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero)); // the start: all three are due
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(DispatchAsync, Ct)));
+
+        sent.Sum().ShouldBe(3);
+        (await DeliveredAsync()).ShouldBe((3, 3, 3L), "in-app, SMS and the live push: three each");
+        (await DispatchAsync()).ShouldBe(0, "a retry is harmless");
+    }
+
+    [Fact]
+    public async Task Moving_the_fair_moves_its_pending_reminders()
+    {
+        var (fairId, registrationId) = await RegisteredCandidateAsync();
+        await using (var db = NewContext())
+        {
+            var fair = await db.Fairs.SingleAsync(f => f.Id == fairId, Ct);
+            fair.Move(fair.StartsAt.AddHours(5), fair.EndsAt.AddHours(5), clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync(Ct);
+            await new ReminderSchedule(db, clock).ScheduleAsync(fairId, null, Ct);
+        }
+
+        await using var check = NewContext();
+        (await check.Reminders.Where(r => r.RegistrationId == registrationId).Select(r => r.DueAt).ToListAsync(Ct)).Order()
+            .ShouldBe([new DateTimeOffset(2026, 11, 27, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 28, 5, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero)]);
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+        (await DispatchAsync()).ShouldBe(1, "only the day-before reminder is due at the old start time");
+    }
+
+    [Fact]
+    public async Task A_cancelled_fair_sends_no_reminders()
+    {
+        var (fairId, _) = await RegisteredCandidateAsync();
+        await using (var db = NewContext())
+        {
+            var fair = await db.Fairs.SingleAsync(f => f.Id == fairId, Ct);
+            fair.Cancel(clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync(Ct);
+            (await new ReminderSchedule(db, clock).CancelAsync(fairId, Ct)).ShouldBe(3);
+        }
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+
+        (await DispatchAsync()).ShouldBe(0);
+        (await DeliveredAsync()).ShouldBe((0, 0, 0L));
+    }
+}
