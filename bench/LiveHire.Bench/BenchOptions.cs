@@ -18,6 +18,21 @@ public sealed record BenchOptions
     /// <summary>Questions in flight at once (a closed loop): the same offered concurrency for LiveHire and the bare hub.</summary>
     public int AsksInFlight { get; init; } = 8;
     public required TimeSpan WarmUp { get; init; }
+    /// <summary>Fresh questions of the vote storm: each candidate votes once on each.</summary>
+    public required int VoteQuestions { get; init; }
+    /// <summary>Votes in flight at once (a closed loop), and redis-benchmark's connections for the baseline.</summary>
+    public int VotesInFlight { get; init; } = 32;
+    /// <summary>
+    /// Not longer: the vote limiter (20 per 10 s per person) gives the storm a burst of 20 votes per candidate, then 2 a
+    /// second, and each candidate has only <see cref="VoteQuestions"/> votes in all.
+    /// </summary>
+    public TimeSpan VoteWarmUp { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>Calls redis-benchmark makes per replayed command.</summary>
+    public required int RedisBenchmarkRequests { get; init; }
+    /// <summary>Rounds of the resume drop: each round is <see cref="ResumeUploads"/> candidates uploading at once.</summary>
+    public required int ResumeRounds { get; init; }
+    public int ResumeUploads { get; init; } = 20;
+    public int ResumeBytes { get; init; } = 2 * 1024 * 1024;
     public required TimeSpan Window { get; init; }
 
     public static BenchOptions Full { get; } = new()
@@ -30,6 +45,9 @@ public sealed record BenchOptions
         Askers = 450,
         WarmUp = TimeSpan.FromSeconds(3),
         Window = TimeSpan.FromSeconds(10),
+        VoteQuestions = 40,
+        RedisBenchmarkRequests = 200_000,
+        ResumeRounds = 5,
     };
 
     public static BenchOptions Quick { get; } = new()
@@ -42,5 +60,8 @@ public sealed record BenchOptions
         Askers = 150,
         WarmUp = TimeSpan.FromSeconds(2),
         Window = TimeSpan.FromSeconds(4),
+        VoteQuestions = 20,
+        RedisBenchmarkRequests = 50_000,
+        ResumeRounds = 2,
     };
 }

@@ -8,7 +8,10 @@ using LiveHire.Testing;
 
 // One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick]
 var options = args.Contains("--quick") ? BenchOptions.Quick : BenchOptions.Full;
-var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options == BenchOptions.Quick ? " -- --quick" : "");
+var onlyAt = Array.IndexOf(args, "--only");
+int[]? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? [.. args[onlyAt + 1].Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))] : null;
+var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options == BenchOptions.Quick || only is not null ? " --" : "")
+    + (options == BenchOptions.Quick ? " --quick" : "") + (only is null ? "" : $" --only {string.Join(',', only)}");
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 // Everything stops by itself: a run that overruns this is cancelled and its servers stopped.
@@ -44,7 +47,9 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     Console.WriteLine($"{askers.Count} candidates signed up after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
 
-    IScenario[] scenarios = [new Connections(), new QaFanOut(), new ScaleOut()];
+    IScenario[] scenarios = [new Connections(), new QaFanOut(), new ScaleOut(), new VoteStorm(), new ResumeDrop()];
+    // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
+    if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
     foreach (var scenario in scenarios)
     {
         Console.WriteLine($"({scenario.Number}) {scenario.Title} …");
@@ -56,7 +61,7 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
         }
     }
 }
-results.AddRange(NotMeasuredYet.All);
+results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.Number)));
 
 var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
     $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
