@@ -66,6 +66,7 @@ results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.N
 var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
     $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
     [.. results.OrderBy(r => r.Number)]);
-await ReportWriter.WriteAsync(report, RepoPaths.Root);
+await ReportWriter.WriteAsync(report, RepoPaths.Root, partial: only is not null);
 Console.WriteLine(ReportWriter.Markdown(report));
-Console.WriteLine($"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s.");
+Console.WriteLine(only is null ? $"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s."
+    : $"Wrote bench/results/partial.json (a partial run leaves docs/benchmarks.md alone) in {clock.Elapsed.TotalSeconds:0} s.");

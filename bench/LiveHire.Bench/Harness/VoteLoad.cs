@@ -15,7 +15,7 @@ public sealed class VoteLoad(IReadOnlyList<HubConnection> voters, Guid sessionId
 {
     // The server's window starts when the first vote reaches Redis, a little after it leaves here.
     private const int PerWindow = 20;
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(11);
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(11);
 
     private readonly Turns turns = new(voters.Count, PerWindow, Window, total: questions.Count);
     private readonly ConcurrentDictionary<string, long> failures = new();
