@@ -1,6 +1,6 @@
 namespace LiveHire.Bench;
 
-/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> takes about a minute.</summary>
+/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> a few minutes (start-up and sign-ups included).</summary>
 public sealed record BenchOptions
 {
     public required string Name { get; init; }
@@ -58,6 +58,7 @@ public sealed record BenchOptions
         WarmUp = TimeSpan.FromSeconds(2),
         Window = TimeSpan.FromSeconds(4),
         VoteQuestions = 20,
+        VoteWarmUp = TimeSpan.FromSeconds(5),
         RedisBenchmarkRequests = 50_000,
         ResumeRounds = 2,
     };

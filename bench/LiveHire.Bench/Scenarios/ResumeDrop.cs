@@ -72,9 +72,10 @@ public sealed class ResumeDrop : IScenario
                 new("p99 upload", live.P99Ms, "ms", baseline.P99Ms, "—", null, live.Cpu, baseline.Cpu),
                 new("Web peak RSS growth during the drop", Math.Round(growth / 1048576.0, 1), "MiB", null,
                     $"flat: < half the {inFlight / 1048576.0:0} MiB in flight", flat, live.Cpu, null,
-                    flat ? "" : $"Web grew by {growth / 1048576.0:0} MiB for {inFlight / 1048576.0:0} MiB in flight: the bodies are held on the way, not streamed. " +
-                        "The request body is read as it arrives, but AzureBlobStore hands the Azure SDK an unseekable stream with 4 MB blocks, and the SDK " +
-                        "buffers up to one block (so a 2 MB file whole) in pooled memory before it sends: memory is bounded per upload (4 MB), not flat"),
+                    flat ? "" : $"Web grew by {growth / 1048576.0:0} MiB for {inFlight / 1048576.0:0} MiB in flight ({(rss.AtMark - rss.Before) / 1048576.0:0} MiB " +
+                        "of it in the warm-up round, kept afterwards). From the code path (not profiled): the request body is read as it arrives, but " +
+                        "AzureBlobStore hands the Azure SDK an unseekable stream with 4 MB blocks, and the SDK buffers up to one block (so a 2 MB file " +
+                        "whole) in pooled memory before it sends; Server GC's allocation budget also shows as RSS. Bounded per upload, not flat"),
             ];
             List<string> notes =
             [
