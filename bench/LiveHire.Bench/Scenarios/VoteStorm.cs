@@ -66,8 +66,8 @@ public sealed partial class VoteStorm : IScenario
                 $"{options.RedisBenchmarkRequests:N0} calls per command: {string.Join("; ", baseline.PerCommand.Select(c => $"{c.Command} {c.PerSecond:N0}/s"))}. " +
                 "A vote needs each of these once, so baseline votes/s = 1 / Σ(1 / calls/s). Not replayed: the VotesChanged batch's HGETALL and backplane " +
                 "PUBLISH, at most 4 a second per session and node, whatever the number of votes.",
-                "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and two PostgreSQL queries " +
-                "(the question and its session; the ban list), which the baseline does not do.",
+                "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and one PostgreSQL query " +
+                "(the question, its session and whether the voter is banned), which the baseline does not do.",
                 "Vote-to-ranking latency: from the voter calling VoteQuestion to the first VotesChanged (at a watcher in the room, same process and clock) " +
                 "whose count for that question reached the count the vote produced; it includes the batch interval (250 ms) by design.",
             ];
@@ -209,7 +209,7 @@ public sealed partial class VoteStorm : IScenario
         var used = server.Sum(p => p.Value);
         if (used > 0.85)
             reasons.Add($"the server core was saturated ({string.Join(" + ", server.Select(p => $"{p.Key} {p.Value:0.00}"))} cores; " +
-                        $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation and PostgreSQL queries " +
+                        $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation and a PostgreSQL query " +
                         "before its two Redis scripts, and Redis itself is a small part of it");
         else if (live.Cpu.CoreBusy.Length > 1 && live.Cpu.CoreBusy[^1] >= 0.95)
             reasons.Add($"the server core was {live.Cpu.CoreBusy[^1]:P0} busy but LiveHire's processes used only {used:0.00} of it: other work on this shared machine");
