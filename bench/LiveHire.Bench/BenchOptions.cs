@@ -1,6 +1,6 @@
 namespace LiveHire.Bench;
 
-/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> takes about a minute.</summary>
+/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> a few minutes (start-up and sign-ups included).</summary>
 public sealed record BenchOptions
 {
     public required string Name { get; init; }
@@ -18,6 +18,18 @@ public sealed record BenchOptions
     /// <summary>Questions in flight at once (a closed loop): the same offered concurrency for LiveHire and the bare hub.</summary>
     public int AsksInFlight { get; init; } = 8;
     public required TimeSpan WarmUp { get; init; }
+    /// <summary>Fresh questions of the vote storm: each candidate votes once on each.</summary>
+    public required int VoteQuestions { get; init; }
+    /// <summary>Votes in flight at once (a closed loop), and redis-benchmark's connections for the baseline.</summary>
+    public int VotesInFlight { get; init; } = 32;
+    /// <summary>The unmeasured storm (on other questions) that warms the Realtime process up before the measured one.</summary>
+    public TimeSpan VoteWarmUp { get; init; } = TimeSpan.FromSeconds(8);
+    /// <summary>Calls redis-benchmark makes per replayed command.</summary>
+    public required int RedisBenchmarkRequests { get; init; }
+    /// <summary>Rounds of the resume drop: each round is <see cref="ResumeUploads"/> candidates uploading at once.</summary>
+    public required int ResumeRounds { get; init; }
+    public int ResumeUploads { get; init; } = 20;
+    public int ResumeBytes { get; init; } = 2 * 1024 * 1024;
     public required TimeSpan Window { get; init; }
 
     public static BenchOptions Full { get; } = new()
@@ -30,6 +42,9 @@ public sealed record BenchOptions
         Askers = 450,
         WarmUp = TimeSpan.FromSeconds(3),
         Window = TimeSpan.FromSeconds(10),
+        VoteQuestions = 40,
+        RedisBenchmarkRequests = 100_000,
+        ResumeRounds = 5,
     };
 
     public static BenchOptions Quick { get; } = new()
@@ -42,5 +57,9 @@ public sealed record BenchOptions
         Askers = 150,
         WarmUp = TimeSpan.FromSeconds(2),
         Window = TimeSpan.FromSeconds(4),
+        VoteQuestions = 20,
+        VoteWarmUp = TimeSpan.FromSeconds(5),
+        RedisBenchmarkRequests = 50_000,
+        ResumeRounds = 2,
     };
 }

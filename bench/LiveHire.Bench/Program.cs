@@ -8,11 +8,14 @@ using LiveHire.Testing;
 
 // One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick]
 var options = args.Contains("--quick") ? BenchOptions.Quick : BenchOptions.Full;
-var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options == BenchOptions.Quick ? " -- --quick" : "");
+var onlyAt = Array.IndexOf(args, "--only");
+int[]? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? [.. args[onlyAt + 1].Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))] : null;
+var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options == BenchOptions.Quick || only is not null ? " --" : "")
+    + (options == BenchOptions.Quick ? " --quick" : "") + (only is null ? "" : $" --only {string.Join(',', only)}");
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 // Everything stops by itself: a run that overruns this is cancelled and its servers stopped.
-using var budget = new CancellationTokenSource(options == BenchOptions.Quick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(15));
+using var budget = new CancellationTokenSource(options == BenchOptions.Quick ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(15));
 // Ctrl+C or SIGTERM cancels the run instead of killing it, so the servers it started are stopped on the way out.
 using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Cancel);
 using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Cancel);
@@ -44,7 +47,11 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     Console.WriteLine($"{askers.Count} candidates signed up after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
 
-    IScenario[] scenarios = [new Connections(), new QaFanOut(), new ScaleOut()];
+    // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after the fan-out they are used up
+    // for 30 s); the fan-outs then start once every window has passed, which the storm and the resume drop take longer than.
+    IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new ScaleOut()];
+    // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
+    if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
     foreach (var scenario in scenarios)
     {
         Console.WriteLine($"({scenario.Number}) {scenario.Title} …");
@@ -56,11 +63,12 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
         }
     }
 }
-results.AddRange(NotMeasuredYet.All);
+results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.Number)));
 
 var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
     $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
     [.. results.OrderBy(r => r.Number)]);
-await ReportWriter.WriteAsync(report, RepoPaths.Root);
+await ReportWriter.WriteAsync(report, RepoPaths.Root, partial: only is not null);
 Console.WriteLine(ReportWriter.Markdown(report));
-Console.WriteLine($"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s.");
+Console.WriteLine(only is null ? $"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s."
+    : $"Wrote bench/results/partial.json (a partial run leaves docs/benchmarks.md alone) in {clock.Elapsed.TotalSeconds:0} s.");

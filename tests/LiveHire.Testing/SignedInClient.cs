@@ -17,9 +17,11 @@ public sealed partial class SignedInClient : IDisposable
     /// <summary>Holds the sign-in cookie; hand it to a SignalR HubConnection (<c>o.Cookies = Cookies</c>).</summary>
     public CookieContainer Cookies { get; }
 
-    public static SignedInClient Anonymous(Uri baseUrl)
+    public static SignedInClient Anonymous(Uri baseUrl) => WithCookies(baseUrl, new CookieContainer());
+
+    /// <summary>A client holding an existing cookie jar (someone signed in earlier, e.g. on another client).</summary>
+    public static SignedInClient WithCookies(Uri baseUrl, CookieContainer cookies)
     {
-        var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUrl };
         return new SignedInClient(http, cookies);
     }

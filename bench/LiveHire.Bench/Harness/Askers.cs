@@ -14,21 +14,25 @@ namespace LiveHire.Bench.Harness;
 /// </summary>
 public sealed class Askers
 {
+    // Slow mode: 3 questions per 30 s per person. The server's window starts when the first question reaches Redis,
+    // a little after it leaves here, hence 32 s.
     private const int PerWindow = 3;
-    // The server's window starts when the first question reaches Redis, a little after it leaves here.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(32);
 
     private readonly List<CookieContainer> people;
-    private readonly PriorityQueue<Person, long> ready = new();
-    private readonly bool slowMode;
+    private readonly Turns turns;
+    private HubConnection[] connected = [];
 
     private Askers(List<CookieContainer> people, bool slowMode)
     {
         this.people = people;
-        this.slowMode = slowMode;
+        turns = new Turns(people.Count, slowMode ? PerWindow : 0, Window);
     }
 
     public int Count => people.Count;
+
+    /// <summary>The sign-in cookie jar of person <paramref name="index"/> (for their HTTP requests and connections).</summary>
+    public CookieContainer Cookies(int index) => people[index];
 
     public static async Task<Askers> RegisterAsync(Uri web, int count, CancellationToken ct)
     {
@@ -85,61 +89,22 @@ public sealed class Askers
             }
             finally { gate.Release(); }
         }));
-        lock (ready)
-        {
-            ready.Clear();
-            for (var i = 0; i < connections.Length; i++)
-                ready.Enqueue(new Person(connections[i], this, i), 0);
-        }
+        // Fresh connections, the same people: their slow-mode windows carry over.
+        connected = connections;
         return [.. connections];
     }
-
-    private readonly Dictionary<int, (long WindowEnd, int Used)> windows = [];
 
     /// <summary>
     /// Waits (at most one slow-mode window) until every asker's window has passed, so a run starts with the whole pool
     /// and is not starved by the run before it. Returns how long it waited.
     /// </summary>
-    public async Task<TimeSpan> WaitUntilAllReadyAsync(CancellationToken ct)
-    {
-        if (!slowMode) return TimeSpan.Zero;
-        long last;
-        lock (ready) last = windows.Count == 0 ? 0 : windows.Values.Max(w => w.WindowEnd);
-        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), last);
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
+    public Task<TimeSpan> WaitUntilAllReadyAsync(CancellationToken ct) => turns.WaitUntilAllReadyAsync(ct);
 
     /// <summary>The next asker who may ask now, waiting (and reporting the wait) when slow mode has used everyone up.</summary>
     public async Task<(HubConnection Connection, TimeSpan Waited)> NextAsync(CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            long wait;
-            lock (ready)
-            {
-                var now = Stopwatch.GetTimestamp();
-                if (ready.TryPeek(out var person, out var at) && at <= now)
-                {
-                    ready.Dequeue();
-                    if (!slowMode)
-                    {
-                        ready.Enqueue(person, 0);
-                        return (person.Connection, TimeSpan.Zero);
-                    }
-                    var (end, used) = windows.GetValueOrDefault(person.Index);
-                    if (now >= end) (end, used) = (now + (long)(Window.TotalSeconds * Stopwatch.Frequency), 0);
-                    used++;
-                    windows[person.Index] = (end, used);
-                    ready.Enqueue(person, used < PerWindow ? now : end);
-                    return (person.Connection, waited.Elapsed);
-                }
-                wait = ready.Count == 0 ? Stopwatch.Frequency : at - now;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(wait * 1000.0 / Stopwatch.Frequency, 1, 50)), ct);
-        }
+        var (person, _) = (await turns.NextAsync(ct))!.Value;
+        return (connected[person], waited.Elapsed);
     }
-
-    private sealed record Person(HubConnection Connection, Askers Owner, int Index);
 }

@@ -5,17 +5,23 @@ namespace LiveHire.Bench.Harness;
 /// <summary>CPU used by groups of processes over a measurement window, as a share of one core (1.0 = one core busy).</summary>
 public sealed class CpuMeter
 {
-    private readonly IReadOnlyDictionary<string, Func<IReadOnlyList<int>>> groups;
+    private readonly IReadOnlyDictionary<string, Func<double>> groups;
     private readonly Dictionary<string, double> start = [];
     private (long Busy, long Total)[] coresStart = [];
     private long startTicks;
 
     /// <param name="groups">Name → the pids in that group (asked again at start and stop, so processes may come and go).</param>
-    public CpuMeter(IReadOnlyDictionary<string, Func<IReadOnlyList<int>>> groups) => this.groups = groups;
+    public CpuMeter(IReadOnlyDictionary<string, Func<IReadOnlyList<int>>> groups)
+        : this(groups.ToDictionary(g => g.Key, g => (Func<double>)(() => g.Value().Sum(ProcFs.CpuSeconds))))
+    {
+    }
+
+    /// <param name="seconds">Name → the CPU seconds used so far by that group (e.g. <see cref="ProcFs.ChildCpuSeconds"/> for reaped children).</param>
+    public CpuMeter(IReadOnlyDictionary<string, Func<double>> seconds) => groups = seconds;
 
     public void Start()
     {
-        foreach (var (name, pids) in groups) start[name] = pids().Sum(ProcFs.CpuSeconds);
+        foreach (var (name, used) in groups) start[name] = used();
         coresStart = ProcFs.CoreTimes();
         startTicks = Stopwatch.GetTimestamp();
     }
@@ -24,7 +30,7 @@ public sealed class CpuMeter
     {
         var seconds = Stopwatch.GetElapsedTime(startTicks).TotalSeconds;
         var cores = ProcFs.CoreTimes();
-        var byGroup = groups.ToDictionary(g => g.Key, g => Math.Round((g.Value().Sum(ProcFs.CpuSeconds) - start[g.Key]) / seconds, 3));
+        var byGroup = groups.ToDictionary(g => g.Key, g => Math.Round((g.Value() - start[g.Key]) / seconds, 3));
         var coreBusy = cores.Zip(coresStart, (end, begin) => end.Total == begin.Total ? 0 : Math.Round((double)(end.Busy - begin.Busy) / (end.Total - begin.Total), 3)).ToArray();
         return new CpuUse(byGroup, coreBusy);
     }

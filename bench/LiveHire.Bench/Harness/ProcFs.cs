@@ -21,6 +21,21 @@ public static class ProcFs
         catch (IOException) { return 0; }
     }
 
+    /// <summary>
+    /// cutime + cstime of the process, in seconds: the CPU of its children that have exited and been waited for (a
+    /// short-lived tool such as redis-benchmark, whose own /proc entry is gone by the time it is read).
+    /// </summary>
+    public static double ChildCpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException) { return 0; }
+    }
+
     public static int ParentPid(int pid)
     {
         try

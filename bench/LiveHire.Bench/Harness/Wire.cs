@@ -36,3 +36,6 @@ public static class Json
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }
+
+public sealed record VoteView(Guid QuestionId, bool Voted, long Votes);
+public sealed record VotesView(Guid SessionId, IReadOnlyDictionary<Guid, long> Votes);

@@ -8,11 +8,17 @@ namespace LiveHire.Bench.Report;
 /// <summary>Writes bench/results/latest.json (all the numbers) and docs/benchmarks.md (the same, for people).</summary>
 public static class ReportWriter
 {
-    public static async Task WriteAsync(BenchReport report, string repoRoot)
+    /// <param name="partial">Only some scenarios ran (<c>--only</c>): then only bench/results/partial.json is written, so the report of the last whole run stays.</param>
+    public static async Task WriteAsync(BenchReport report, string repoRoot, bool partial = false)
     {
         var results = Path.Combine(repoRoot, "bench", "results");
         Directory.CreateDirectory(results);
         var json = JsonSerializer.Serialize(report, Json.Options);
+        if (partial)
+        {
+            await File.WriteAllTextAsync(Path.Combine(results, "partial.json"), json);
+            return;
+        }
         await File.WriteAllTextAsync(Path.Combine(results, "latest.json"), json);
         // Also kept per kind of run, so a quick run does not hide the last full run's numbers.
         await File.WriteAllTextAsync(Path.Combine(results, $"{report.Run}.json"), json);
@@ -33,7 +39,10 @@ public static class ReportWriter
         md.AppendLine($"- **Load average** (other work on this shared machine shows here and in each row's core busy): {r.LoadAverage}");
         md.AppendLine($"- **Size:** fan-out viewers {string.Join(" and ", r.Options.FanOutViewers)}; connections target {r.Options.ConnectionsTarget:N0}; " +
                       $"scale-out viewers {r.Options.ScaleOutViewers:N0}; {r.Options.Askers} askers, {r.Options.AsksInFlight} questions in flight; " +
-                      $"warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s").AppendLine();
+                      $"warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s; vote storm: {r.Options.VoteQuestions} questions " +
+                      $"per candidate, {r.Options.VotesInFlight} votes in flight, {r.Options.VoteWarmUp.TotalSeconds:0} s warm-up storm, redis-benchmark " +
+                      $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
+                      $"{r.Options.ResumeBytes / 1048576.0:0} MB").AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 

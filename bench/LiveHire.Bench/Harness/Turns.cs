@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace LiveHire.Bench.Harness;
+
+/// <summary>
+/// Whose turn it is among <c>count</c> people, each allowed <c>perWindow</c> turns per <c>window</c> (LiveHire's own
+/// per-person limits: slow mode for questions, the vote limiter for votes) and, optionally, <c>total</c> turns in all.
+/// A person is handed out only while their window has room, so the load generator never sends what the server would
+/// refuse; when everyone is used up the caller waits, and that wait is reported as a load-generator limit.
+/// </summary>
+public sealed class Turns
+{
+    private readonly int perWindow;
+    private readonly long windowTicks;
+    private readonly int? total;
+    private readonly PriorityQueue<int, long> ready = new();
+    private readonly Dictionary<int, (long WindowEnd, int Used)> windows = [];
+    private readonly Dictionary<int, int> taken = [];
+
+    /// <param name="perWindow">Turns per person per window; 0 means no limit.</param>
+    /// <param name="total">Turns per person in all (then they are retired); null means no limit.</param>
+    public Turns(int count, int perWindow, TimeSpan window, int? total = null)
+    {
+        (this.perWindow, windowTicks, this.total) = (perWindow, (long)(window.TotalSeconds * Stopwatch.Frequency), total);
+        for (var i = 0; i < count; i++) ready.Enqueue(i, 0);
+    }
+
+    /// <summary>True while someone still has turns left (always, without a total).</summary>
+    public bool AnyLeft { get { lock (ready) return ready.Count > 0; } }
+
+    /// <summary>
+    /// Waits (at most one window) until every person's window has passed, so a run starts with the whole pool and is
+    /// not starved by the run before it. Returns how long it waited.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilAllReadyAsync(CancellationToken ct)
+    {
+        if (perWindow == 0) return TimeSpan.Zero;
+        long last;
+        lock (ready) last = windows.Count == 0 ? 0 : windows.Values.Max(w => w.WindowEnd);
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), last);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// The next person who may act now and which of their turns this is (0, 1, …), waiting while everyone's window is
+    /// used up; null once everyone has had their <c>total</c>.
+    /// </summary>
+    public async Task<(int Person, int Turn)?> NextAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            long wait;
+            lock (ready)
+            {
+                if (ready.Count == 0) return null;
+                var now = Stopwatch.GetTimestamp();
+                if (ready.TryPeek(out var person, out var at) && at <= now)
+                {
+                    ready.Dequeue();
+                    var turn = taken.GetValueOrDefault(person);
+                    taken[person] = turn + 1;
+                    var retired = total is { } t && turn + 1 >= t;
+                    if (perWindow == 0)
+                    {
+                        if (!retired) ready.Enqueue(person, 0);
+                        return (person, turn);
+                    }
+                    var (end, used) = windows.GetValueOrDefault(person);
+                    if (now >= end) (end, used) = (now + windowTicks, 0);
+                    used++;
+                    windows[person] = (end, used);
+                    if (!retired) ready.Enqueue(person, used < perWindow ? now : end);
+                    return (person, turn);
+                }
+                wait = at - now;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(wait * 1000.0 / Stopwatch.Frequency, 1, 50)), ct);
+        }
+    }
+}
