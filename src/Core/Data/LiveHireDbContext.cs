@@ -21,6 +21,8 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<SessionBan> SessionBans => Set<SessionBan>();
     public DbSet<Resume> Resumes => Set<Resume>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
+    public DbSet<CandidateHome> CandidateHomes => Set<CandidateHome>();
+    public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -8,11 +8,16 @@ namespace LiveHire.Core.Ports;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ApplicationReceived), "application-received")]
+[JsonDerivedType(typeof(ApplicationStatusChanged), "application-status-changed")]
 public abstract record LiveEvent;
 
 /// <summary>A candidate applied to a job from a live session: the session's hosts see it arrive.</summary>
 public sealed record ApplicationReceived(Guid SessionId, Guid ApplicationId, Guid JobId, string JobTitle, string CandidateName,
     bool HasResume, DateTimeOffset SubmittedAt) : LiveEvent;
+
+/// <summary>An employer moved a candidate's application (or the candidate withdrew it): that candidate's own connections see it.</summary>
+public sealed record ApplicationStatusChanged(Guid CandidateId, Guid ApplicationId, Guid JobId, string JobTitle, string EmployerName, string Status,
+    string? Reason, DateTimeOffset ChangedAt) : LiveEvent;
 
 /// <summary>
 /// How Web and Workers push to live clients without touching hubs. Embedded mode: delivered in-process by Realtime.

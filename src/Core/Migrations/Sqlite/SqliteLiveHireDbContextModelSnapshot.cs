@@ -18,6 +18,74 @@ namespace LiveHire.Core.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LiveHire.Core.Domain.ApplicationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ApplicationId", "CreatedAt");
+
+                    b.ToTable("ApplicationNotes");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.CandidateHome", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Community")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CandidateHomes");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Fair", b =>
                 {
                     b.Property<Guid>("Id")
@@ -85,12 +153,19 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Groups")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Headcount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Hours")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MonthlyPayMax")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("PayMax")
@@ -103,6 +178,11 @@ namespace LiveHire.Core.Migrations.Sqlite
 
                     b.Property<int>("PayUnit")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -153,6 +233,8 @@ namespace LiveHire.Core.Migrations.Sqlite
 
                     b.HasIndex("EmployerId", "Status");
 
+                    b.HasIndex("Status", "Type");
+
                     b.ToTable("Jobs");
                 });
 
@@ -180,16 +262,20 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CandidateId");
-
                     b.HasIndex("ResumeId");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("CandidateId", "Status");
 
                     b.HasIndex("JobId", "CandidateId")
                         .IsUnique();
@@ -700,6 +786,30 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.ApplicationNote", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.JobApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.CandidateHome", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("LiveHire.Core.Domain.CandidateHome", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Fair", b =>
