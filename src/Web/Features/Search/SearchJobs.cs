@@ -38,7 +38,9 @@ public static class SearchJobs
             var jobs = Filtered(db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Open), f);
             // One row more than the page tells whether there is a next page; the exact re-rank only reorders inside a tier
             // and between near-equal distances, so a margin of rows keeps the page's edge exact.
-            var window = await PreOrdered(jobs, home).Take(page * PageSize + 40)
+            // Ids first, so the sort carries keys and ids only; whole rows are read for the window alone.
+            var ids = await PreOrdered(jobs, home).Take(page * PageSize + 40).Select(j => j.Id).ToListAsync(cancellationToken);
+            var window = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id))
                 .Select(j => new { Job = j, EmployerName = j.Employer!.Name }).ToListAsync(cancellationToken);
             var ranked = NearHome.Rank(home, window, r => r.Job.Location, r => r.Job.CreatedAt);
             var hits = ranked.Skip((page - 1) * PageSize).Take(PageSize).Select(r =>
