@@ -122,5 +122,26 @@ public sealed class HiringBoardTests(EmbeddedDeploymentFixture app) : IClassFixt
             .ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Deleting_a_resume_removes_its_file_from_blob_storage_and_from_the_application_it_was_sent_with()
+    {
+        var demo = await DemoIds.LoadAsync(app.BaseUrl, Ct);
+        using var candidate = await SignedInClient.SignInAsync(app.BaseUrl, ResumeApi.OtherCandidate, People.Password, Ct);
+        int StoredResumes() => Directory.EnumerateFiles(app.Deployment.DataDirectory!, "*", SearchOption.AllDirectories)
+            .Count(f => f.Contains($"{Path.DirectorySeparatorChar}resumes{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var before = StoredResumes();
+        var resume = await ResumeApi.UploadOkAsync(candidate, SampleFiles.Png(), "证书.png", Ct);
+        var applicationId = await ApplyAsync(ResumeApi.OtherCandidate, demo.Packer, resume.Id);
+        StoredResumes().ShouldBeGreaterThan(before); // the file, and the local store's content-type note beside it
+
+        (await candidate.Http.DeleteAsync($"/api/v1/resumes/{resume.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        StoredResumes().ShouldBe(before, "the file itself is gone from blob storage, not only its row");
+        using var recruiter = await SignedInClient.SignInAsync(app.BaseUrl, People.Recruiter, People.Password, Ct);
+        (await recruiter.Http.PostAsync($"/api/v1/applications/{applicationId}/resume-link", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var board = (await recruiter.Http.GetFromJsonAsync<List<BoardCardRow>>($"/api/v1/employers/{demo.FoodEmployerId}/applications", Ct))!;
+        board.Single(c => c.Id == applicationId).HasResume.ShouldBeFalse();
+    }
+
     private sealed record RejectedRow(int Count, int Skipped);
 }
