@@ -25,7 +25,7 @@ public sealed class PostgresLiveHireDbContext(DbContextOptions<PostgresLiveHireD
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Keyword search is LIKE '%folded%' on both providers (ADR 0005); here a trigram index serves it.
+        // Keyword search is LIKE '%folded%' on both providers (ADR 0007); here a trigram index serves it.
         builder.HasPostgresExtension("pg_trgm");
         builder.Entity<LiveHire.Core.Domain.Job>().HasIndex(j => j.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
     }

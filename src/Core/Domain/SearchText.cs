@@ -4,7 +4,7 @@ using System.Text;
 namespace LiveHire.Core.Domain;
 
 /// <summary>
-/// Folds text for substring keyword search that behaves the same on PostgreSQL and SQLite (ADR 0005): full-width
+/// Folds text for substring keyword search that behaves the same on PostgreSQL and SQLite (ADR 0007): full-width
 /// letters and digits become ASCII, Latin letters lower case, every run of whitespace and punctuation one space.
 /// Chinese needs no word breaking: a keyword matches where its folded form occurs.
 /// </summary>

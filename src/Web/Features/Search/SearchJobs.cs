@@ -10,7 +10,7 @@ namespace LiveHire.Web.Features.Search;
 
 /// <summary>
 /// 家门口 search over open jobs: filters and keywords in the database, ordered there by nearness and an approximate
-/// distance, and the page's window re-ranked exactly by <see cref="NearHome.Rank{T}"/> (ADR 0005).
+/// distance, and the page's window re-ranked exactly by <see cref="NearHome.Rank{T}"/> (ADR 0007).
 /// </summary>
 public static class SearchJobs
 {
