@@ -26,6 +26,8 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<StreamKey> StreamKeys => Set<StreamKey>();
     public DbSet<Resume> Resumes => Set<Resume>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
+    public DbSet<CandidateHome> CandidateHomes => Set<CandidateHome>();
+    public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Recording> Recordings => Set<Recording>();

@@ -22,6 +22,14 @@ public sealed class SqliteLiveHireDbContext(DbContextOptions<SqliteLiveHireDbCon
 /// <summary>Distributed mode: PostgreSQL. Migrations in Migrations/Postgres.</summary>
 public sealed class PostgresLiveHireDbContext(DbContextOptions<PostgresLiveHireDbContext> options) : LiveHireDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Keyword search is LIKE '%folded%' on both providers (ADR 0007); here a trigram index serves it.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<LiveHire.Core.Domain.Job>().HasIndex(j => j.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Npgsql refuses a DateTimeOffset whose offset is not zero, in a row or a query parameter (a day's bounds in

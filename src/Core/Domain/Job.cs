@@ -6,6 +6,25 @@ public enum JobType { FullTime = 1, PartTime = 2, Gig = 3, Piecework = 4, HomeBa
 
 public enum JobStatus { Open = 1, Paused = 2, Closed = 3 }
 
+/// <summary>The groups a job suits, as public employment services count them.</summary>
+[Flags]
+public enum SuitableGroups
+{
+    None = 0,
+    /// <summary>高校毕业生</summary>
+    Graduates = 1,
+    /// <summary>宝妈: flexible hours around school runs.</summary>
+    Mothers = 2,
+    /// <summary>4050 人员: women over 40, men over 50.</summary>
+    Older = 4,
+    /// <summary>残疾人</summary>
+    Disabled = 8,
+    /// <summary>退役军人</summary>
+    Veterans = 16,
+    /// <summary>农民工 / 返乡人员</summary>
+    MigrantWorkers = 32,
+}
+
 [Flags]
 public enum Benefits
 {
@@ -41,6 +60,11 @@ public sealed class Job
     public DateTimeOffset CreatedAt { get; private set; }
     /// <summary>Set when an organizer has reviewed the job; shown as the "verified" mark.</summary>
     public DateTimeOffset? VerifiedAt { get; private set; }
+    public SuitableGroups Groups { get; private set; }
+    /// <summary>The top of the pay range per month, to filter on "at least this much"; null for piece rates, which have no month.</summary>
+    public decimal? MonthlyPayMax { get; private set; }
+    /// <summary>Title, place and description folded for keyword search (see <see cref="SearchText"/>); maintained here, never set by hand.</summary>
+    public string SearchText { get; private set; } = "";
 
     private Job() { }
 
@@ -98,7 +122,36 @@ public sealed class Job
         Location = location;
         Benefits = benefits;
         Headcount = headcount;
+        MonthlyPayMax = Pay.PerMonth(payMax, payUnit);
+        SearchText = Domain.SearchText.Fold($"{Title} {location.District} {location.Street} {location.Community} {Description}", SearchTextMaxLength);
     }
 
+    public const int SearchTextMaxLength = 1000;
+
     public void MarkVerified(DateTimeOffset now) => VerifiedAt ??= now;
+
+    /// <summary>An organizer withdraws the verified mark (the offer turned out not to be as stated).</summary>
+    public void RevokeVerification() => VerifiedAt = null;
+
+    public void SetGroups(SuitableGroups groups) => Groups = groups;
+
+    /// <summary>Stops taking applications for a while; the job stays in the employer's list and can reopen.</summary>
+    public Result Pause() => Move(JobStatus.Open, JobStatus.Paused, "Only an open job can be paused.");
+
+    public Result Reopen() => Move(JobStatus.Paused, JobStatus.Open, "Only a paused job can reopen; a closed job is final.");
+
+    /// <summary>Final: the job is filled or withdrawn. Applications already made stay on the board.</summary>
+    public Result Close()
+    {
+        if (Status == JobStatus.Closed) return Error.Conflict("job.closed", "The job is already closed.");
+        Status = JobStatus.Closed;
+        return Result.Success();
+    }
+
+    private Result Move(JobStatus from, JobStatus to, string message)
+    {
+        if (Status != from) return Error.Conflict("job.status", message);
+        Status = to;
+        return Result.Success();
+    }
 }

@@ -9,6 +9,7 @@ namespace LiveHire.Core.Ports;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ApplicationReceived), "application-received")]
 [JsonDerivedType(typeof(NotificationAdded), "notification-added")]
+[JsonDerivedType(typeof(ApplicationStatusChanged), "application-status-changed")]
 public abstract record LiveEvent;
 
 /// <summary>A candidate applied to a job from a live session: the session's hosts see it arrive.</summary>
@@ -18,6 +19,10 @@ public sealed record ApplicationReceived(Guid SessionId, Guid ApplicationId, Gui
 /// <summary>A new message in one person's notification centre: every tab they have open shows it at once.</summary>
 public sealed record NotificationAdded(Guid UserId, Guid NotificationId, string Kind, string Title, string Body, string? Link,
     DateTimeOffset CreatedAt) : LiveEvent;
+
+/// <summary>An employer moved a candidate's application (or the candidate withdrew it): that candidate's own connections see it.</summary>
+public sealed record ApplicationStatusChanged(Guid CandidateId, Guid ApplicationId, Guid JobId, string JobTitle, string EmployerName, string Status,
+    string? Reason, DateTimeOffset ChangedAt) : LiveEvent;
 
 /// <summary>
 /// How Web and Workers push to live clients without touching hubs. Embedded mode: delivered in-process by Realtime.

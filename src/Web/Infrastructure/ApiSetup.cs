@@ -2,10 +2,12 @@ using FluentValidation;
 using LiveHire.Web.Features.Account;
 using LiveHire.Web.Features.Applications;
 using LiveHire.Web.Features.Fairs;
+using LiveHire.Web.Features.Hiring;
 using LiveHire.Web.Features.Jobs;
 using LiveHire.Web.Features.Recordings;
 using LiveHire.Web.Features.Notifications;
 using LiveHire.Web.Features.Resumes;
+using LiveHire.Web.Features.Search;
 using LiveHire.Web.Features.Sessions;
 using Scalar.AspNetCore;
 
@@ -76,5 +78,15 @@ public static class ApiSetup
         DownloadFairCalendar.Map(v1);
         ListMySchedule.Map(v1);
         ListMyNotifications.Map(v1);
+        ChangeJobStatus.Map(v1);
+        VerifyJob.Map(v1);
+        SetHome.Map(v1);
+        SearchJobs.Map(v1);
+        WithdrawApplication.Map(v1);
+        ListBoard.Map(v1);
+        OpenApplication.Map(v1);
+        MoveApplication.Map(v1);
+        AddApplicationNote.Map(v1);
+        BulkReject.Map(v1);
     }
 }

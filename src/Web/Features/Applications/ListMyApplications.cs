@@ -17,7 +17,7 @@ public static class ListMyApplications
         {
             var rows = await db.Applications.AsNoTracking()
                 .Where(a => a.CandidateId == query.CandidateId)
-                .Select(a => new ApplicationSummary(a.Id, a.JobId, a.Job!.Title, a.ResumeId, a.SessionId, a.Status.ToString(), a.CreatedAt))
+                .Select(a => new ApplicationSummary(a.Id, a.JobId, a.Job!.Title, a.ResumeId, a.SessionId, a.Status.ToString(), a.CreatedAt, a.StatusReason))
                 .ToListAsync(cancellationToken);
             return rows.OrderByDescending(a => a.SubmittedAt).ToList(); // SQLite cannot order by DateTimeOffset
         }

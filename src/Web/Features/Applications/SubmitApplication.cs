@@ -87,4 +87,6 @@ public static class SubmitApplication
 }
 
 /// <summary>An application as the candidate who made it sees it.</summary>
-public sealed record ApplicationSummary(Guid Id, Guid JobId, string JobTitle, Guid? ResumeId, Guid? SessionId, string Status, DateTimeOffset SubmittedAt);
+/// <param name="Reason">Why it was rejected (the employer's message) or withdrawn; null otherwise.</param>
+public sealed record ApplicationSummary(Guid Id, Guid JobId, string JobTitle, Guid? ResumeId, Guid? SessionId, string Status, DateTimeOffset SubmittedAt,
+    string? Reason = null);

@@ -23,6 +23,7 @@ public static class CreateJob
             var created = Job.Create(command.EmployerId, r.Title, r.Description ?? "", r.PayMin, r.PayMax, r.PayUnitValue,
                 r.Hours ?? "", r.TypeValue, r.LocationValue, r.BenefitsValue, r.Headcount, clock.GetUtcNow());
             if (!created.IsSuccess) return created.Error!;
+            created.Value!.SetGroups(r.GroupsValue);
             db.Jobs.Add(created.Value!);
             await db.SaveChangesAsync(cancellationToken);
             return JobView.From(created.Value!);

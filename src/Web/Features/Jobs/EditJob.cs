@@ -26,6 +26,7 @@ public static class EditJob
             var revised = job.Revise(r.Title, r.Description ?? "", r.PayMin, r.PayMax, r.PayUnitValue, r.Hours ?? "", r.TypeValue,
                 r.LocationValue, r.BenefitsValue, r.Headcount);
             if (!revised.IsSuccess) return revised.Error!;
+            job.SetGroups(r.GroupsValue);
             await db.SaveChangesAsync(cancellationToken);
             return JobView.From(job);
         }

@@ -5,8 +5,9 @@ namespace LiveHire.Web.Features.Jobs;
 
 /// <summary>What a recruiter fills in for a job, to post or revise it. Enums by name ("Month", "FullTime"), benefits as names.</summary>
 public sealed record JobRequest(string Title, string? Description, decimal PayMin, decimal PayMax, string PayUnit, string? Hours, string Type,
-    string District, string? Street, string? Community, double? Latitude, double? Longitude, IReadOnlyList<string>? Benefits, int Headcount)
+    string District, string? Street, string? Community, double? Latitude, double? Longitude, IReadOnlyList<string>? Benefits, int Headcount, IReadOnlyList<string>? Groups = null)
 {
+    public SuitableGroups GroupsValue => (Groups ?? []).Aggregate(SuitableGroups.None, (all, name) => all | Enum.Parse<SuitableGroups>(name));
     public PayUnit PayUnitValue => Enum.Parse<PayUnit>(PayUnit);
     public JobType TypeValue => Enum.Parse<JobType>(Type);
     public Benefits BenefitsValue => (Benefits ?? []).Aggregate(Core.Domain.Benefits.None, (all, name) => all | Enum.Parse<Benefits>(name));
@@ -36,6 +37,7 @@ public abstract class JobRequestValidator<T> : AbstractValidator<T> where T : IJ
         RuleFor(c => c.Request.Longitude).InclusiveBetween(-180, 180).OverridePropertyName("longitude");
         RuleFor(c => c.Request).Must(r => (r.Latitude is null) == (r.Longitude is null)).OverridePropertyName("latitude")
             .WithMessage("A map point needs both latitude and longitude.");
+        RuleForEach(c => c.Request.Groups).IsEnumName(typeof(SuitableGroups)).NotEqual(nameof(SuitableGroups.None)).OverridePropertyName("groups");
         RuleForEach(c => c.Request.Benefits).IsEnumName(typeof(Benefits)).NotEqual(nameof(Benefits.None)).OverridePropertyName("benefits");
     }
 }

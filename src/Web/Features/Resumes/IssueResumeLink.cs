@@ -25,11 +25,12 @@ public static class IssueResumeLink
         {
             var application = await db.Applications.AsNoTracking()
                 .Where(a => a.Id == command.ApplicationId)
-                .Select(a => new { a.Job!.EmployerId, a.ResumeId })
+                .Select(a => new { a.Job!.EmployerId, a.ResumeId, a.Status })
                 .SingleOrDefaultAsync(cancellationToken);
             // Someone else's application reads as missing, so ids of other employers' applications cannot be probed.
             if (application is null || !command.Caller.IsRecruiterOf(application.EmployerId)) return Error.NotFound("Application");
-            if (application.ResumeId is null) return Error.NotFound("Resume");
+            // A withdrawn application takes its resume back with it.
+            if (application.ResumeId is null || application.Status == ApplicationStatus.Withdrawn) return Error.NotFound("Resume");
             var (url, expiresAt) = links.Issue(command.ApplicationId);
             return new ResumeLink(url, expiresAt);
         }

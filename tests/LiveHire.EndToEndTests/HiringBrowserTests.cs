@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace LiveHire.EndToEndTests;
+
+/// <summary>家门口 to hired, as people use it: a candidate's phone and a recruiter's board, in real browsers.</summary>
+public sealed class HiringBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+{
+    [Fact]
+    public async Task Candidate_sets_home_finds_a_nearby_job_applies_and_sees_the_interview_invitation_live()
+    {
+        var candidate = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(candidate, ResumeApi.OtherCandidate);
+        await candidate.GotoAsync("/jobs");
+        await candidate.GetByTestId("home-district").FillAsync("九龙坡区");
+        await candidate.GetByTestId("home-street").FillAsync("谢家湾街道");
+        await candidate.GetByTestId("home-community").FillAsync("华润社区");
+        await candidate.GetByTestId("home-save").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("search-notice")).ToHaveTextAsync("住址已保存");
+
+        var nearest = candidate.GetByTestId("search-hit").First;
+        await Assertions.Expect(nearest.Locator(".job-title")).ToHaveTextAsync("门店营业员（宝妈岗）");
+        await Assertions.Expect(nearest.GetByTestId("hit-nearness")).ToHaveTextAsync("本社区");
+        await Assertions.Expect(nearest.GetByTestId("hit-verified")).ToContainTextAsync("已认证");
+        (await candidate.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth"))
+            .ShouldBeLessThanOrEqualTo(0, "the search page fits a 360 px phone");
+        await candidate.GetByTestId("search-q").FillAsync("营业员");
+        await candidate.GetByTestId("search-go").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("search-hit")).ToHaveCountAsync(1);
+        await candidate.GetByTestId("hit-apply").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("hit-applied")).ToHaveTextAsync("已投递");
+
+        await candidate.GetByTestId("nav-mine").ClickAsync();
+        var row = candidate.GetByTestId("my-application").Filter(new() { HasText = "门店营业员（宝妈岗）" });
+        await Assertions.Expect(row.GetByTestId("my-application-status")).ToHaveTextAsync("已投递");
+        await candidate.EvaluateAsync("window.__stillHere = true");
+
+        var recruiter = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(recruiter, People.Recruiter, "/studio/board");
+        await recruiter.GotoAsync("/studio/board?q=刘大明");
+        var card = recruiter.GetByTestId("board-card").Filter(new() { HasText = "门店营业员（宝妈岗）" });
+        await card.GetByTestId("board-move-to").SelectOptionAsync("Interview");
+        await card.GetByTestId("board-move").ClickAsync();
+        await Assertions.Expect(recruiter.GetByTestId("board-card").Filter(new() { HasText = "门店营业员（宝妈岗）" }).GetByTestId("board-card-status"))
+            .ToHaveTextAsync("邀请面试");
+
+        await Assertions.Expect(row.GetByTestId("my-application-status")).ToHaveTextAsync("邀请面试");
+        (await candidate.EvaluateAsync<bool>("window.__stillHere === true")).ShouldBeTrue("the change arrived live, without reloading the page");
+    }
+}

@@ -1,0 +1,60 @@
+using LiveHire.Core.Data;
+using LiveHire.Core.Domain;
+
+namespace LiveHire.IntegrationTests.Search;
+
+/// <summary>
+/// Fills a database with many plausible jobs around Chongqing (seeded random, so every run is the same): districts,
+/// streets and communities from a fixed list, points scattered over the city, Chinese titles with a few English ones.
+/// For scale tests and the search benchmark.
+/// </summary>
+public static class JobSeeder
+{
+    private static readonly string[] Districts = ["九龙坡区", "沙坪坝区", "渝中区", "江北区", "南岸区", "渝北区", "巴南区", "北碚区", "大渡口区"];
+    private static readonly string[] Titles =
+    [
+        "食品包装工", "快递分拣员", "货车司机（C1）", "门店营业员", "保洁员", "小区保安", "电焊工", "数控车床操作工", "仓库管理员", "外卖骑手",
+        "家政服务员", "收银员", "厨师助理", "服装缝纫工", "手工串签（居家计件）", "客服专员", "Forklift Driver", "English Tutor", "水电维修工", "育婴师",
+    ];
+
+    public static async Task<Organization> SeedAsync(LiveHireDbContext db, int count, DateTimeOffset now, int seed = 20261125, CancellationToken ct = default)
+    {
+        var random = new Random(seed);
+        var employer = Organization.Create("压测用人单位", OrganizationKind.Employer, "九龙坡区", now);
+        db.Organizations.Add(employer);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; i < count; i++)
+        {
+            var district = Districts[random.Next(Districts.Length)];
+            var street = $"{district[..2]}第{random.Next(1, 13)}街道";
+            var community = $"{street}{random.Next(1, 9)}社区";
+            var title = Titles[random.Next(Titles.Length)];
+            var unit = (PayUnit)random.Next(1, 5);
+            var (min, spread) = unit switch
+            {
+                PayUnit.Month => (3000m + random.Next(0, 40) * 100, random.Next(0, 40) * 100m),
+                PayUnit.Day => (120m + random.Next(0, 10) * 10, random.Next(0, 20) * 10m),
+                PayUnit.Hour => (18m + random.Next(0, 5), random.Next(0, 20)),
+                _ => (0.2m, random.Next(0, 10) / 10m),
+            };
+            var max = min + spread;
+            var point = random.Next(10) < 8;
+            var location = Location.Create(district, street, community,
+                point ? Math.Round(29.40 + random.NextDouble() * 0.35, 5) : null, point ? Math.Round(106.35 + random.NextDouble() * 0.35, 5) : null);
+            var job = Job.Create(employer.Id, title, $"{title}，{district}{street}，有意者请投递简历。", min, max, unit, "8:00-17:00",
+                (JobType)random.Next(1, 6), location, (Benefits)random.Next(0, 64), random.Next(1, 30), now.AddSeconds(-i)).Value!;
+            job.SetGroups((SuitableGroups)random.Next(0, 64));
+            db.Jobs.Add(job);
+            if (i % 2000 == 1999)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return employer;
+    }
+}
