@@ -16,8 +16,6 @@ public sealed class Deployment : IAsyncDisposable
     private IReadOnlyDictionary<string, string> extraSettings = new Dictionary<string, string>();
 
     public Uri BaseUrl { get; private set; } = null!;
-    /// <summary>Embedded mode's data directory (database file and blobs on local disk); null in Distributed mode.</summary>
-    public string? DataDirectory => dataDirectory;
     public Mode Mode { get; private init; }
     /// <summary>Distributed mode: the Realtime nodes behind nginx, for tests that talk to one node directly.</summary>
     public IReadOnlyList<LiveHireApp> RealtimeNodes { get; private set; } = [];
