@@ -37,6 +37,7 @@ public static class RealtimeHostingExtensions
         services.AddScoped<SetLineup.Handler>();
         services.AddScoped<PresentJob.Handler>();
         // Live video: ingest (one ffmpeg per session on this node), state for viewers, going live and ending.
+        services.AddMemoryCache();
         services.AddSingleton<VideoStateReporter>();
         services.AddSingleton<VideoIngest>();
         services.AddHostedService(sp => sp.GetRequiredService<VideoIngest>());

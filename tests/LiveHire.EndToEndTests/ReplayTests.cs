@@ -64,6 +64,15 @@ public sealed class ReplayTests(ReplayFixture app, BrowserFixture browser) : ICl
             }
             (await host.Http.GetStringAsync(Page, Ct)).ShouldContain("replay-hidden");
             (await host.Http.GetAsync(Video, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // Nor can the recording be watched from the live segments it was made of (checked every 5 s at most).
+            var vod = $"/video/{app.SessionId:N}/vod.m3u8";
+            using var viewer = SignedInClient.Anonymous(app.BaseUrl);
+            var status = HttpStatusCode.OK;
+            for (var until = DateTime.UtcNow.AddSeconds(8); DateTime.UtcNow < until && status != HttpStatusCode.NotFound; await Task.Delay(250, Ct))
+                status = (await viewer.Http.GetAsync(vod, Ct)).StatusCode;
+            status.ShouldBe(HttpStatusCode.NotFound);
+            (await host.Http.GetAsync(vod, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         finally
         {
