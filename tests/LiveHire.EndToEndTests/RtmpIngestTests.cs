@@ -138,6 +138,34 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
     }
 
     [Fact]
+    public async Task When_the_ffmpeg_reading_an_obs_stream_dies_the_next_check_starts_a_new_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessionId = await NewScheduledSessionAsync(ct);
+        var key = await IssueKeyAsync(sessionId, ct);
+        using var viewer = new HttpClient { BaseAddress = app.Deployment.BaseUrl };
+        var push = Ffmpeg.PushRtmpAsync($"{app.Rtmp.PublishUrl}/{key}", 35, PushLimit, ct);
+        (await PollVodAsync(viewer, sessionId, v => v.Contains("001-", StringComparison.Ordinal), ct)).ShouldBeTrue(app.Deployment.Logs);
+
+        System.Diagnostics.Process.GetProcessById(VideoStudio.FfmpegProcesses(sessionId).ShouldHaveSingleItem()).Kill();
+
+        (await PollVodAsync(viewer, sessionId, v => v.Contains("#EXT-X-DISCONTINUITY", StringComparison.Ordinal) && v.Contains("002-", StringComparison.Ordinal), ct))
+            .ShouldBeTrue("nginx checks every 10 s; LiveHire reads the stream again as the next epoch\n" + app.Deployment.Logs);
+        VideoStudio.FfmpegProcesses(sessionId).Count.ShouldBe(1);
+        await push;
+    }
+
+    private static async Task<bool> PollVodAsync(HttpClient viewer, Guid sessionId, Func<string, bool> done, CancellationToken ct)
+    {
+        for (var until = DateTime.UtcNow.AddSeconds(25); DateTime.UtcNow < until; await Task.Delay(500, ct))
+        {
+            using var response = await viewer.GetAsync($"/video/{sessionId:N}/vod.m3u8", ct);
+            if (response.IsSuccessStatusCode && done(await response.Content.ReadAsStringAsync(ct))) return true;
+        }
+        return false;
+    }
+
+    [Fact]
     public async Task Host_gets_the_obs_server_and_a_key_shown_once_in_the_studio()
     {
         var ct = TestContext.Current.CancellationToken;

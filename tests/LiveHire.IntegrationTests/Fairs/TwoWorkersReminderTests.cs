@@ -1,3 +1,4 @@
+using LiveHire.IntegrationTests.Testing;
 using Hangfire;
 using LiveHire.Core.Adapters;
 using LiveHire.Core.Data;
@@ -21,6 +22,7 @@ namespace LiveHire.IntegrationTests.Fairs;
 /// Two Workers hosts (each a real Hangfire server, composed as the Workers process composes itself) share one job store
 /// and one database; the dispatch job is enqueued many times on both. Each due reminder still arrives exactly once.
 /// </summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class TwoWorkersReminderTests(TestServers servers) : IAsyncDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -118,6 +120,8 @@ public sealed class TwoWorkersReminderTests(TestServers servers) : IAsyncDisposa
             await host.StopAsync(CancellationToken.None);
             host.Dispose();
         }
+        // Hangfire keeps its log provider in a static, pointing at the stopped hosts' disposed logger factory.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         TestTempDirectory.Delete(directory);
     }
 }

@@ -1,3 +1,4 @@
+using LiveHire.IntegrationTests.Testing;
 using Hangfire;
 using LiveHire.Core.Options;
 using LiveHire.Testing;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveHire.IntegrationTests.Jobs;
 
 /// <summary>Embedded mode's job store is a file: what was scheduled before a restart is still scheduled after it.</summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class EmbeddedJobStorageTests : IDisposable
 {
     private readonly string directory = TestTempDirectory.Create("jobs");

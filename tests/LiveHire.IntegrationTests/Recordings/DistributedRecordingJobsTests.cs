@@ -1,3 +1,4 @@
+using LiveHire.IntegrationTests.Testing;
 using Azure.Storage.Blobs;
 using LiveHire.Core.Adapters;
 using LiveHire.Core.Data;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveHire.IntegrationTests.Recordings;
 
 /// <summary>Distributed mode: PostgreSQL and Azure Blob Storage (Azurite).</summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class DistributedRecordingJobsTests(TestServers servers) : RecordingJobsContract
 {
     private readonly string container = $"rec-{Guid.NewGuid():N}"[..24];

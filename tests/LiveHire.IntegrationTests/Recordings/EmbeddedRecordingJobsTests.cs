@@ -1,3 +1,4 @@
+using LiveHire.IntegrationTests.Testing;
 using LiveHire.Core.Adapters;
 using LiveHire.Core.Data;
 using LiveHire.Core.Ports;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveHire.IntegrationTests.Recordings;
 
 /// <summary>Embedded mode: SQLite and blobs on local disk.</summary>
+[Collection(HangfireGlobalState.Name)]
 public sealed class EmbeddedRecordingJobsTests : RecordingJobsContract
 {
     private readonly string directory = TestTempDirectory.Create("rec-embedded");

@@ -29,6 +29,8 @@ public sealed class LiveVideo(Guid sessionId, VideoOptions options, string ffmpe
     public VideoState? Reported => reported;
     /// <summary>The running ffmpeg's process id (for operators and tests), or null between epochs.</summary>
     public int? FfmpegProcessId => ffmpeg?.ProcessId;
+    /// <summary>True while this session's ffmpeg is running (an epoch is open and its process alive).</summary>
+    public bool IsIngesting => ffmpeg is { HasExited: false };
 
     /// <summary>Starts the next epoch: the broadcaster (re)started its recorder, so ffmpeg gets a fresh stream.</summary>
     /// <param name="pullFrom">Null for a browser broadcast (chunks are pushed); otherwise the stream ffmpeg reads itself (RTMP).</param>

@@ -41,11 +41,21 @@ public static class RtmpCallbacks
             if (!live.IsSuccess) return live.Error!;
             await db.SaveChangesAsync(cancellationToken);
             if (wasScheduled) await reporter.ReportAsync(session.Id, VideoState.StartingSoon, cancellationToken);
-            // The key is in this URL: it goes to ffmpeg's arguments on this machine and nowhere a viewer can see.
-            var source = new Uri($"{rtmp.Value.PullUrl.TrimEnd('/')}/{key}");
-            var started = await ingest.StartEpochAsync(session.Id, copyVideo: true, cancellationToken, source);
+            var started = await ingest.StartEpochAsync(session.Id, copyVideo: true, cancellationToken, PullSource(key!));
             return started.IsSuccess ? session.Id : started.Error!;
         }
+
+        /// <summary>nginx's periodic check of a running publish: still allowed? And if this node's ffmpeg died, it reads again.</summary>
+        public async Task<Result<Guid>> ContinueAsync(string? key, CancellationToken cancellationToken)
+        {
+            var authorized = await AuthorizeAsync(key, cancellationToken);
+            if (!authorized.IsSuccess) return authorized;
+            var pulling = await ingest.KeepPullingAsync(authorized.Value, PullSource(key!), cancellationToken);
+            return pulling.IsSuccess ? authorized : pulling.Error!;
+        }
+
+        // The key is in this URL: it goes to ffmpeg's arguments on this machine and nowhere a viewer can see.
+        private Uri PullSource(string key) => new($"{rtmp.Value.PullUrl.TrimEnd('/')}/{key}");
 
         /// <summary>The session a key may publish to now, or why not.</summary>
         public async Task<Result<Guid>> AuthorizeAsync(string? key, CancellationToken cancellationToken)
@@ -88,7 +98,7 @@ public static class RtmpCallbacks
         {
             var form = request.Query;
             if (form["call"] != "update_publish") return Results.NoContent();
-            var result = await handler.AuthorizeAsync(form["name"], ct);
+            var result = await handler.ContinueAsync(form["name"], ct);
             return result.IsSuccess ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: result.Error!.Message);
         });
 

@@ -45,6 +45,17 @@ public sealed class VideoIngest(IOptions<VideoOptions> videoOptions, IOptions<Li
         return await video.StartEpochAsync(copyVideo, cancellationToken, pullFrom);
     }
 
+    /// <summary>
+    /// An RTMP publisher is still sending (nginx's periodic check): if this node's ffmpeg for the session has died, read the
+    /// stream again as a new epoch, so viewers recover without anyone reloading.
+    /// </summary>
+    public async Task<Result<int>> KeepPullingAsync(Guid sessionId, Uri source, CancellationToken cancellationToken)
+    {
+        if (videos.TryGetValue(sessionId, out var video) && video.IsIngesting) return 0;
+        logger.LogWarning("ffmpeg of session {SessionId} is not running while its RTMP publisher is: reading the stream again", sessionId);
+        return await StartEpochAsync(sessionId, copyVideo: true, cancellationToken, source);
+    }
+
     public async Task<Result<LiveVideo.Push>> PushAsync(Guid sessionId, int epoch, long sequence, byte[] chunk, CancellationToken cancellationToken)
     {
         if (!videos.TryGetValue(sessionId, out var video))
