@@ -1,8 +1,10 @@
+using LiveHire.IntegrationTests.Testing;
 using System.Net;
 using LiveHire.Core.Domain;
 
 namespace LiveHire.IntegrationTests.Account;
 
+[Collection(HangfireGlobalState.Name)]
 public sealed class EmailSignInTests(EmbeddedWebApp app) : IClassFixture<EmbeddedWebApp>
 {
     [Fact]

@@ -95,6 +95,8 @@ public sealed class EmbeddedWebApp : WebApplicationFactory<AccountResource>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        // Web's Hangfire set its process-wide log provider to this app's logger factory, which is now disposed.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         // SQLite keeps pooled connections (and so the file) open until the pools are cleared.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TestTempDirectory.Delete(DataDirectory);

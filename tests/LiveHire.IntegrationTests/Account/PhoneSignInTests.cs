@@ -1,8 +1,10 @@
+using LiveHire.IntegrationTests.Testing;
 using System.Net;
 using LiveHire.Core.Domain;
 
 namespace LiveHire.IntegrationTests.Account;
 
+[Collection(HangfireGlobalState.Name)]
 public sealed class PhoneSignInTests(EmbeddedWebApp app) : IClassFixture<EmbeddedWebApp>
 {
     private const string LoginPage = "/account/login?tab=phone";

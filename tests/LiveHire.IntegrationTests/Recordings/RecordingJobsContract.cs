@@ -226,7 +226,12 @@ public abstract class RecordingJobsContract : IAsyncLifetime
         return await new DeleteExpiredRecordings(db, Store, Clock, Microsoft.Extensions.Options.Options.Create(Settings)).RunAsync(Ct);
     }
 
-    private SQLiteStorage TestJobStorage() => new(Path.Combine(work, $"jobs-{Guid.NewGuid():N}.db"), new SQLiteStorageOptions());
+    private SQLiteStorage TestJobStorage()
+    {
+        // Never a provider left behind by a stopped in-process host (see HangfireGlobalState).
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        return new(Path.Combine(work, $"jobs-{Guid.NewGuid():N}.db"), new SQLiteStorageOptions());
+    }
 
     private async Task<Recording> ReadAsync(Guid recordingId)
     {
