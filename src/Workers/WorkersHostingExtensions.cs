@@ -23,7 +23,9 @@ public static class WorkersHostingExtensions
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (options.Mode == RunMode.Embedded)
-                config.UseSQLiteStorage(Path.Combine(options.DataDirectory, "jobs.db"), new SQLiteStorageOptions());
+                config.UseSQLiteStorage(Path.Combine(options.DataDirectory, "jobs.db"),
+                    // The default (15 s) delays every enqueued job by up to that long; an idle worker's poll is one small read.
+                    new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
             else
                 config.UseRedisStorage(options.Redis, new RedisStorageOptions { Prefix = $"{options.RedisPrefix}:hangfire:" });
         });
@@ -36,6 +38,7 @@ public static class WorkersHostingExtensions
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount * 2);
             });
             services.AddHostedService<RecurringJobsRegistration>();
+            services.AddHostedService<NewRecordingWatcher>();
         }
         services.AddScoped<PurgeExpiredPhoneCodes>();
         services.AddScoped<ArchiveRecording>();

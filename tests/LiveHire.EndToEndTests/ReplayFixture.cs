@@ -10,8 +10,8 @@ namespace LiveHire.EndToEndTests;
 
 /// <summary>
 /// An Embedded deployment whose live demo session has ended its video: segments and vod.m3u8 published as ingest
-/// writes them, the archive requested as ingest requests it, then archived by Web's own job server (the minutely
-/// sweep), so every test starts from a Ready recording made by the real path.
+/// writes them, the archive requested as ingest requests it, then archived by Web's own job server (its watcher of new
+/// requests), so every test starts from a Ready recording made by the real path.
 /// </summary>
 public sealed class ReplayFixture : IAsyncLifetime
 {

@@ -63,6 +63,7 @@ public sealed class ReplayTests(ReplayFixture app, BrowserFixture browser) : ICl
                 (await other.Http.GetStringAsync($"/live/{app.SessionId}", Ct)).ShouldNotContain("replay-link");
             }
             (await host.Http.GetStringAsync(Page, Ct)).ShouldContain("replay-hidden");
+            (await host.Http.GetStringAsync($"/studio/{app.SessionId}", Ct)).ShouldContain("replay-hidden", customMessage: "the studio says so too");
             (await host.Http.GetAsync(Video, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
             // Nor can the recording be watched from the live segments it was made of (checked every 5 s at most).
@@ -81,6 +82,17 @@ public sealed class ReplayTests(ReplayFixture app, BrowserFixture browser) : ICl
         }
         using var anonymous = SignedInClient.Anonymous(app.BaseUrl);
         (await anonymous.Http.GetAsync(Video, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Studio_links_its_host_to_the_replay()
+    {
+        using var host = await ClientAsync(People.Recruiter);
+
+        var studio = await host.Http.GetStringAsync($"/studio/{app.SessionId}", Ct);
+
+        studio.ShouldContain($"href=\"/replay/{app.SessionId}\"");
+        studio.ShouldNotContain("replay-hidden");
     }
 
     public static TheoryData<string, HttpStatusCode> NotHosts => new()

@@ -18,10 +18,18 @@ public sealed class RecordingOptions
     [Range(10, 86400, ErrorMessage = "LiveHire:Video:RecordingArchiveLeaseSeconds must be 10 to 86400 seconds.")]
     public int RecordingArchiveLeaseSeconds { get; set; } = 1800;
 
+    /// <summary>
+    /// How often each job server looks for newly requested recordings, so an archive starts seconds after its session
+    /// ends rather than at the next minutely sweep (which still handles retries and expired leases).
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "LiveHire:Video:RecordingPollSeconds must be 1 to 60 seconds.")]
+    public int RecordingPollSeconds { get; set; } = 5;
+
     /// <summary>The ffmpeg and ffprobe executables (Debian's, on the PATH, by default).</summary>
     [Required] public string Ffmpeg { get; set; } = "ffmpeg";
     [Required] public string Ffprobe { get; set; } = "ffprobe";
 
     public TimeSpan ArchiveLease => TimeSpan.FromSeconds(RecordingArchiveLeaseSeconds);
+    public TimeSpan Poll => TimeSpan.FromSeconds(RecordingPollSeconds);
     public TimeSpan Retention => TimeSpan.FromDays(RecordingRetentionDays);
 }

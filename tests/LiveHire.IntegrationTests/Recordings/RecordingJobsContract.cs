@@ -8,6 +8,7 @@ using LiveHire.Core.Recordings;
 using LiveHire.Testing;
 using LiveHire.Workers.Jobs.Recordings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -126,6 +127,31 @@ public abstract class RecordingJobsContract : IAsyncLifetime
         await ArchiveAsync(recordingId);
         (await ReadAsync(recordingId)).State.ShouldBe(RecordingState.Ready);
         (await SweepAsync(jobs)).ShouldBe(0, "a ready recording is not archived again");
+    }
+
+    [Fact]
+    public async Task New_request_is_enqueued_by_the_watcher_once_and_not_after_it_is_archived()
+    {
+        var (sessionId, _) = await EndedSessionAsync([1]);
+        var jobs = TestJobStorage();
+        using var services = new ServiceCollection().BuildServiceProvider();
+        var watcher = new NewRecordingWatcher(services.GetRequiredService<IServiceScopeFactory>(), new BackgroundJobClient(jobs),
+            Microsoft.Extensions.Options.Options.Create(Settings), Clock, NullLogger<NewRecordingWatcher>.Instance);
+        async Task<int> PollAsync()
+        {
+            await using var db = NewContext();
+            return await watcher.EnqueueNewAsync(db, Ct);
+        }
+
+        (await PollAsync()).ShouldBe(0, "nothing is requested yet");
+        var recordingId = await RequestAsync(sessionId);
+        (await PollAsync()).ShouldBe(1);
+        (await PollAsync()).ShouldBe(0, "a request already enqueued is not enqueued again while it waits");
+        jobs.GetMonitoringApi().EnqueuedCount("default").ShouldBe(1);
+
+        await ArchiveAsync(recordingId);
+        Clock.Advance(TimeSpan.FromHours(1));
+        (await PollAsync()).ShouldBe(0, "an archived recording is no longer requested");
     }
 
     [Fact]

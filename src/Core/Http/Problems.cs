@@ -1,10 +1,10 @@
 using LiveHire.Core.Domain;
 using Microsoft.AspNetCore.Http;
 
-namespace LiveHire.Realtime.Features.Video;
+namespace LiveHire.Core.Http;
 
-/// <summary>Realtime's HTTP endpoints map an expected <see cref="Error"/> to ProblemDetails the same way Web does.</summary>
-internal static class VideoProblems
+/// <summary>The one mapping from an expected <see cref="Error"/> to an HTTP ProblemDetails response, for every host's endpoints.</summary>
+public static class Problems
 {
     public static IResult ToProblem(this Error error)
     {
@@ -13,6 +13,7 @@ internal static class VideoProblems
             "auth.required" => StatusCodes.Status401Unauthorized,
             "forbidden" => StatusCodes.Status403Forbidden,
             "not_found" => StatusCodes.Status404NotFound,
+            "rate_limited" => StatusCodes.Status429TooManyRequests,
             "video.unavailable" => StatusCodes.Status503ServiceUnavailable,
             "video.too_large" => StatusCodes.Status413PayloadTooLarge,
             var c when c.StartsWith("conflict.", StringComparison.Ordinal) => StatusCodes.Status409Conflict,
