@@ -134,9 +134,7 @@ public abstract class RecordingJobsContract : IAsyncLifetime
     {
         var (sessionId, _) = await EndedSessionAsync([1]);
         var jobs = TestJobStorage();
-        using var services = new ServiceCollection().BuildServiceProvider();
-        var watcher = new NewRecordingWatcher(services.GetRequiredService<IServiceScopeFactory>(), new BackgroundJobClient(jobs),
-            Microsoft.Extensions.Options.Options.Create(Settings), Clock, NullLogger<NewRecordingWatcher>.Instance);
+        var watcher = Watcher(jobs);
         async Task<int> PollAsync()
         {
             await using var db = NewContext();
@@ -152,6 +150,32 @@ public abstract class RecordingJobsContract : IAsyncLifetime
         await ArchiveAsync(recordingId);
         Clock.Advance(TimeSpan.FromHours(1));
         (await PollAsync()).ShouldBe(0, "an archived recording is no longer requested");
+    }
+
+    [Fact]
+    public async Task Watcher_takes_over_a_recording_once_its_dead_workers_lease_ran_out()
+    {
+        var (sessionId, _) = await EndedSessionAsync([1]);
+        var recordingId = await RequestAsync(sessionId);
+        await using (var db = NewContext())
+        {
+            var claimed = await db.Recordings.SingleAsync(r => r.Id == recordingId, Ct);
+            claimed.StartArchiving(Clock.GetUtcNow(), Settings.ArchiveLease).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync(Ct);
+        }
+        var jobs = TestJobStorage();
+        var watcher = Watcher(jobs);
+        async Task<int> PollAsync()
+        {
+            await using var db = NewContext();
+            return await watcher.EnqueueNewAsync(db, Ct);
+        }
+
+        (await PollAsync()).ShouldBe(0, "its worker still holds the lease");
+        Clock.Advance(Settings.ArchiveLease + TimeSpan.FromSeconds(1));
+        (await PollAsync()).ShouldBe(1);
+        (await PollAsync()).ShouldBe(0);
+        jobs.GetMonitoringApi().EnqueuedCount("default").ShouldBe(1);
     }
 
     [Fact]
@@ -245,6 +269,10 @@ public abstract class RecordingJobsContract : IAsyncLifetime
         await using var db = NewContext();
         return await new ArchivePendingRecordings(db, new BackgroundJobClient(storage), Clock).RunAsync(Ct);
     }
+
+    private NewRecordingWatcher Watcher(JobStorage storage) => new(
+        new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), new BackgroundJobClient(storage),
+        Microsoft.Extensions.Options.Options.Create(Settings), Clock, NullLogger<NewRecordingWatcher>.Instance);
 
     private async Task<int> RetainAsync()
     {

@@ -8,18 +8,18 @@ using Microsoft.Extensions.Options;
 namespace LiveHire.Workers.Jobs.Recordings;
 
 /// <summary>
-/// Starts archiving seconds after a session ends: every <see cref="RecordingOptions.RecordingPollSeconds"/> it reads
-/// the recordings still in <see cref="RecordingState.Requested"/> (an index seek, usually empty) and enqueues an
-/// <see cref="ArchiveRecording"/> for each it has not enqueued yet. The requester (Realtime) only writes the row and
-/// needs no job store (ADR 0006); the minutely <see cref="ArchivePendingRecordings"/> sweep stays the retry policy for
-/// failures and expired leases. Two job servers may both enqueue a recording: the archive's claim lets one run.
+/// Starts archiving seconds after a session ends, and takes over from a dead worker seconds after its lease ends: every
+/// <see cref="RecordingOptions.RecordingPollSeconds"/> it reads the recordings requested or being archived (usually
+/// none) and enqueues an <see cref="ArchiveRecording"/> for each that may start now and that it has not enqueued yet.
+/// The requester (Realtime) only writes the row and needs no job store (ADR 0006); the minutely
+/// <see cref="ArchivePendingRecordings"/> sweep stays the retry policy for failures (with their back-off). Two job servers may both enqueue a recording: the archive's claim lets one run.
 /// </summary>
 public sealed partial class NewRecordingWatcher(
     IServiceScopeFactory scopes, IBackgroundJobClient jobs, IOptions<RecordingOptions> options, TimeProvider clock,
     ILogger<NewRecordingWatcher> logger) : BackgroundService
 {
     // What this process enqueued and when; forgotten after a while so a row that somehow stays Requested is offered again.
-    private readonly Dictionary<Guid, DateTimeOffset> enqueued = [];
+    private readonly Dictionary<(Guid Id, int Attempt), DateTimeOffset> enqueued = [];
     private static readonly TimeSpan Forget = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,24 +40,27 @@ public sealed partial class NewRecordingWatcher(
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Enqueues an archive for each requested recording this process has not enqueued lately; returns how many.</summary>
+    /// <summary>
+    /// Enqueues an archive for each recording that is requested, or whose worker's lease ran out (it died), and that this
+    /// process has not enqueued lately for the same attempt; returns how many.
+    /// </summary>
     public async Task<int> EnqueueNewAsync(LiveHireDbContext db, CancellationToken cancellationToken)
     {
-        var requested = await db.Recordings.AsNoTracking()
-            .Where(r => r.State == RecordingState.Requested)
-            .OrderBy(r => r.RequestedAt)
-            .Select(r => r.Id)
-            .Take(200)
+        var now = clock.GetUtcNow();
+        // Few rows: requests wait here seconds, archives run minutes. The lease is compared here, as the sweep does.
+        var waiting = await db.Recordings.AsNoTracking()
+            .Where(r => r.State == RecordingState.Requested || r.State == RecordingState.Archiving)
+            .Take(500)
             .ToListAsync(cancellationToken);
 
-        var now = clock.GetUtcNow();
-        foreach (var id in enqueued.Where(e => now - e.Value > Forget).Select(e => e.Key).ToList())
-            enqueued.Remove(id);
+        foreach (var key in enqueued.Where(e => now - e.Value > Forget).Select(e => e.Key).ToList())
+            enqueued.Remove(key);
         var count = 0;
-        foreach (var id in requested.Where(id => !enqueued.ContainsKey(id)))
+        foreach (var recording in waiting.Where(r => r.CanStartArchiving(now)))
         {
+            if (!enqueued.TryAdd((recording.Id, recording.Attempts), now)) continue;
+            var id = recording.Id;
             jobs.Enqueue<ArchiveRecording>(j => j.RunAsync(id, CancellationToken.None));
-            enqueued[id] = now;
             count++;
         }
         return count;
