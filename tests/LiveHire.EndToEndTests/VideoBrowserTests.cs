@@ -46,3 +46,54 @@ public sealed class VideoBrowserTests(EmbeddedDeploymentFixture app, BrowserFixt
         await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束");
     }
 }
+
+/// <summary>
+/// The recorder formats other than WebM H.264: a browser that cannot record H.264 sends VP8, which the server
+/// encodes with x264; one that records H.264 only in MP4 (as Safari does, there with AAC, which this chromium
+/// cannot encode) has it copied. Either way the viewer's picture moves.
+/// </summary>
+public sealed class VideoRecorderFormatTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("video/webm;codecs=vp8,opus", "libx264")]
+    [InlineData("video/mp4;codecs=avc1,opus", "copy")]
+    public async Task A_broadcast_in_another_recorder_format_plays_for_viewers(string onlySupportedType, string videoCodec)
+    {
+        var sessionId = await VideoStudio.ScheduleSessionAsync(app.BaseUrl, Ct);
+        var host = await browser.NewPersonAsync(app.BaseUrl);
+        // The browser says it can record only this one type, as a phone without H.264 WebM (or Safari) does.
+        await host.AddInitScriptAsync($$"""
+            (() => {
+              const only = {{System.Text.Json.JsonSerializer.Serialize(onlySupportedType)}};
+              const real = MediaRecorder.isTypeSupported.bind(MediaRecorder);
+              MediaRecorder.isTypeSupported = type => type === only && real(type);
+            })();
+            """);
+        await People.SignInAsync(host, People.Recruiter);
+        await host.GotoAsync($"/studio/{sessionId}");
+        (await host.EvaluateAsync<bool>($"() => MediaRecorder.isTypeSupported('{onlySupportedType}')"))
+            .ShouldBeTrue($"this chromium must record {onlySupportedType} for the test to mean anything");
+        await Assertions.Expect(host.GetByTestId("broadcast-camera").Locator("option")).Not.ToHaveCountAsync(0);
+        await host.GetByTestId("broadcast-start").ClickAsync();
+        await Assertions.Expect(host.GetByTestId("broadcast-status")).ToHaveTextAsync("正在直播，观众可以看到你");
+
+        var ffmpeg = VideoStudio.FfmpegProcesses(sessionId).ShouldHaveSingleItem();
+        var arguments = File.ReadAllText($"/proc/{ffmpeg}/cmdline").Split('\0');
+        arguments[Array.IndexOf(arguments, "-c:v") + 1].ShouldBe(videoCodec);
+
+        var viewer = await browser.NewPersonAsync(app.BaseUrl);
+        await viewer.GotoAsync($"/live/{sessionId}");
+        await Assertions.Expect(viewer.GetByTestId("video-panel")).ToHaveAttributeAsync("data-state", "Live", new() { Timeout = 20_000 });
+        await viewer.WaitForFunctionAsync("() => document.getElementById('live-video').currentTime > 1", null, new() { Timeout = 30_000 });
+        var video = viewer.GetByTestId("live-video");
+        var before = await video.EvaluateAsync<double>("v => v.currentTime");
+        await viewer.WaitForFunctionAsync($"() => document.getElementById('live-video').currentTime > {before + 1}", null, new() { Timeout = 20_000 });
+        (await video.EvaluateAsync<int>("v => v.videoWidth")).ShouldBeGreaterThan(0, "a picture, not only sound");
+
+        host.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await host.GetByTestId("session-end").ClickAsync();
+        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束");
+    }
+}

@@ -4,9 +4,10 @@
 import type { HubResult, RoomContext, RoomPanel, VideoStateView } from "./room-types";
 import { panelTexts } from "./showcase-http";
 
-// H.264 is copied by the server (cheap); VP8/VP9 are transcoded; MP4 is what Safari records.
-const MimeTypes = ["video/webm;codecs=h264,opus", "video/webm;codecs=avc1,opus", "video/webm;codecs=vp8,opus",
-  "video/webm;codecs=vp9,opus", "video/webm", "video/mp4;codecs=avc1,mp4a.40.2", "video/mp4"];
+// H.264 is copied by the server (cheap), so H.264 in MP4 beats VP8/VP9, which are transcoded; MP4 with AAC is what
+// Safari records.
+const MimeTypes = ["video/webm;codecs=h264,opus", "video/webm;codecs=avc1,opus", "video/mp4;codecs=avc1,opus",
+  "video/webm;codecs=vp8,opus", "video/webm;codecs=vp9,opus", "video/webm", "video/mp4;codecs=avc1,mp4a.40.2", "video/mp4"];
 const ChunkMs = 1000;
 const MaxAttempts = 6;
 
