@@ -45,5 +45,13 @@ public sealed class HiringBrowserTests(EmbeddedDeploymentFixture app, BrowserFix
 
         await Assertions.Expect(row.GetByTestId("my-application-status")).ToHaveTextAsync("邀请面试");
         (await candidate.EvaluateAsync<bool>("window.__stillHere === true")).ShouldBeTrue("the change arrived live, without reloading the page");
+
+        // The recruiter keeps a private note on the card and reads it back on the board; the candidate never sees it.
+        await card.GetByTestId("board-note-text").FillAsync("周三下午两点面试，带身份证");
+        await card.GetByTestId("board-note-add").ClickAsync();
+        var notes = recruiter.GetByTestId("board-card").Filter(new() { HasText = "门店营业员（宝妈岗）" }).GetByTestId("board-notes");
+        await notes.Locator("summary").ClickAsync();
+        await Assertions.Expect(notes.GetByTestId("board-note")).ToContainTextAsync("周三下午两点面试，带身份证");
+        await Assertions.Expect(candidate.GetByText("周三下午两点面试")).ToHaveCountAsync(0);
     }
 }

@@ -17,6 +17,7 @@ public sealed class BoardModel(IMediator mediator, LiveHireDbContext db) : PageM
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     public IReadOnlyList<BoardCard> Cards { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Title)> Jobs { get; private set; } = [];
+    public ILookup<Guid, OpenApplication.NoteView> Notes { get; private set; } = Enumerable.Empty<OpenApplication.NoteView>().ToLookup(_ => Guid.Empty);
     [TempData] public string? Notice { get; set; }
 
     private Guid EmployerId => User.OrganizationIdOf() ?? Guid.Empty;
@@ -35,6 +36,12 @@ public sealed class BoardModel(IMediator mediator, LiveHireDbContext db) : PageM
         var jobs = await db.Jobs.AsNoTracking().Where(j => j.EmployerId == EmployerId).Select(j => new { j.Id, j.Title }).ToListAsync(ct);
         Jobs = jobs.Select(j => (j.Id, j.Title)).OrderBy(j => j.Title, StringComparer.Ordinal).ToList();
         Cards = await mediator.Send(new ListBoard.Query(EmployerId, new ListBoard.Filter(JobId, Status, Q)), ct);
+        // One query for the notes of the cards that have any; the cards are this employer's already.
+        var noted = Cards.Where(c => c.Notes > 0).Select(c => c.Id).ToList();
+        var notes = noted.Count == 0 ? [] : await db.ApplicationNotes.AsNoTracking().Where(n => noted.Contains(n.ApplicationId))
+            .OrderBy(n => n.CreatedAt).Select(n => new { n.ApplicationId, View = new OpenApplication.NoteView(n.AuthorName, n.Text, n.CreatedAt) })
+            .ToListAsync(ct);
+        Notes = notes.ToLookup(n => n.ApplicationId, n => n.View);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid applicationId, string to, string? reason, CancellationToken ct)
