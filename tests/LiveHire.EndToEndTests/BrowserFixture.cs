@@ -28,13 +28,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new person: own cookies, a 360 px wide phone screen, Chinese locale.</summary>
-    public async Task<IPage> NewPersonAsync(Uri baseUrl)
+    /// <param name="location">Where the phone says it is, with the location permission granted (none by default).</param>
+    public async Task<IPage> NewPersonAsync(Uri baseUrl, Geolocation? location = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
             Locale = "zh-CN",
+            Geolocation = location,
+            Permissions = location is null ? null : ["geolocation"],
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

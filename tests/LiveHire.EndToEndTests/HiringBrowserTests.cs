@@ -54,4 +54,30 @@ public sealed class HiringBrowserTests(EmbeddedDeploymentFixture app, BrowserFix
         await Assertions.Expect(notes.GetByTestId("board-note")).ToContainTextAsync("周三下午两点面试，带身份证");
         await Assertions.Expect(candidate.GetByText("周三下午两点面试")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Candidate_lets_the_phone_say_where_home_is_and_the_nearest_job_comes_first_with_its_distance()
+    {
+        // Next to the demo truck-driver job in 沙坪坝 (新桥社区), without typing a district.
+        var candidate = await browser.NewPersonAsync(app.BaseUrl, new Geolocation { Latitude = 29.586f, Longitude = 106.435f });
+        await People.SignInAsync(candidate, People.Candidate);
+        await candidate.GotoAsync("/jobs");
+        await candidate.GetByTestId("home-locate").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("home-point-status")).ToHaveTextAsync("已记录家的位置，按距离排序更准");
+        await candidate.GetByTestId("home-save").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("search-notice")).ToHaveTextAsync("住址已保存");
+
+        var nearest = candidate.GetByTestId("search-hit").First;
+        await Assertions.Expect(nearest.Locator(".job-title")).ToHaveTextAsync("货车司机（C1）");
+        await Assertions.Expect(nearest).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"约 0\.\d 公里"));
+        await Assertions.Expect(candidate.GetByTestId("home-latitude")).ToHaveValueAsync("29.586");
+
+        // Taking the point away again leaves a home the candidate must name: the page says so and keeps the point.
+        await Assertions.Expect(candidate.GetByTestId("home-summary")).ToHaveTextAsync("手机定位的位置");
+        await candidate.GetByTestId("home-form").Locator("summary").ClickAsync();
+        await candidate.GetByTestId("home-unlocate").ClickAsync();
+        await candidate.GetByTestId("home-save").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("search-notice")).ToHaveTextAsync("请填写所在的区，或用手机定位");
+        await Assertions.Expect(candidate.GetByTestId("search-hit").First.Locator(".job-title")).ToHaveTextAsync("货车司机（C1）");
+    }
 }

@@ -24,6 +24,8 @@ public sealed class IndexModel(IMediator mediator, LiveHireDbContext db) : PageM
         public string? District { get; set; }
         public string? Street { get; set; }
         public string? Community { get; set; }
+        public double? Latitude { get; set; }
+        public double? Longitude { get; set; }
     }
 
     [BindProperty] public HomeInput Home { get; set; } = new();
@@ -35,7 +37,7 @@ public sealed class IndexModel(IMediator mediator, LiveHireDbContext db) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         var home = await SearchJobs.HomeOfAsync(db, User, null, ct);
-        Home = new HomeInput { District = home.District, Street = home.Street, Community = home.Community };
+        Home = new HomeInput { District = home.District, Street = home.Street, Community = home.Community, Latitude = home.Latitude, Longitude = home.Longitude };
         Result = await mediator.Send(new SearchJobs.Query(new SearchJobs.Filter(Q, Type, MinPay, "Month", Group, PageNumber), home), ct);
         if (IsCandidate && User.UserId() is { } me)
             Applied = (await db.Applications.Where(a => a.CandidateId == me).Select(a => a.JobId).ToListAsync(ct)).ToHashSet();
@@ -44,8 +46,9 @@ public sealed class IndexModel(IMediator mediator, LiveHireDbContext db) : PageM
     public async Task<IActionResult> OnPostHomeAsync(CancellationToken ct)
     {
         if (!IsCandidate) return Forbid();
-        var saved = await mediator.Send(new SetHome.Command(User.UserId()!.Value, new SetHome.Request(Home.District, Home.Street, Home.Community, null, null)), ct);
-        Notice = saved.IsSuccess ? "home-saved" : saved.Error!.Message;
+        var saved = await mediator.Send(new SetHome.Command(User.UserId()!.Value, new SetHome.Request(Home.District, Home.Street, Home.Community, Home.Latitude, Home.Longitude)), ct);
+        // The page says it in the reader's language: a code here, its words in the resx (Search.Error.<code>, e.g. Search.Error.validation.home.empty).
+        Notice = saved.IsSuccess ? "home-saved" : saved.Error!.Code;
         return RedirectToPage(new { Q, Type, MinPay, Group });
     }
 
