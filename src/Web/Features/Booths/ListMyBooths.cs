@@ -21,7 +21,7 @@ public static class ListMyBooths
         {
             var now = clock.GetUtcNow();
             var fairs = await db.Fairs.AsNoTracking().Where(f => f.Status == FairStatus.Scheduled && f.EndsAt > now)
-                .OrderBy(f => f.StartsAt).Take(30).ToListAsync(cancellationToken);
+                .OrderBy(f => f.StartsAt).Take(50).ToListAsync(cancellationToken);
             var ids = fairs.Select(f => f.Id).ToList();
             var booths = await BoothView.Project(db.Booths.AsNoTracking().Where(b => b.EmployerId == query.EmployerId && ids.Contains(b.FairId)))
                 .ToDictionaryAsync(b => b.FairId, cancellationToken);
