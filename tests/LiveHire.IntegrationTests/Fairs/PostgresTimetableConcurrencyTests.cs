@@ -96,7 +96,7 @@ public sealed class PostgresTimetableConcurrencyTests(TestServers servers) : IAs
         DateTimeOffset starts;
         await using (var db = NewContext()) starts = (await db.Fairs.SingleAsync(f => f.Id == fairId, Ct)).StartsAt;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => BookAsync(fairId, booths[0], starts.AddMinutes(30 * (i % 2)), 60))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => BookAsync(fairId, booths[0], starts.AddMinutes(30 * (i % 2)), 60))));
 
         results.Count(r => r.IsSuccess).ShouldBe(1);
         results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Error!.Code == "conflict.slot.overlap");
