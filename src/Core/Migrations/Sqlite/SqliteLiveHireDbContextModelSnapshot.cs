@@ -138,7 +138,9 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BoothCapacity")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(20);
 
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
@@ -169,10 +171,14 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SlotMinutes")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
 
                     b.Property<int>("Stages")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");

@@ -16,21 +16,21 @@ namespace LiveHire.Core.Migrations.Postgres
                 table: "Fairs",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 20);
 
             migrationBuilder.AddColumn<int>(
                 name: "SlotMinutes",
                 table: "Fairs",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 30);
 
             migrationBuilder.AddColumn<int>(
                 name: "Stages",
                 table: "Fairs",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<int>(
                 name: "TimetableVersion",
