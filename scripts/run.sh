@@ -52,7 +52,8 @@ cat <<BANNER
   LiveHire is running (Embedded mode):  http://127.0.0.1:$port
 
   Demo logins (password for all: LiveHire2026)
-    organizer@demo.livehire    organizer  九龙坡区就业和人才中心 — schedules live sessions
+    organizer@demo.livehire    organizer  九龙坡区就业和人才中心 — schedules live sessions, reviews booths
+    organizer2@demo.livehire   organizer  沙坪坝区就业服务中心
     recruiter@demo.livehire    recruiter  重庆渝味食品有限公司 — hosts the studio
     recruiter2@demo.livehire   recruiter  山城物流有限公司
     candidate@demo.livehire    candidate  陈小红 — watches, asks

@@ -7,6 +7,7 @@ public static class People
 {
     public const string Password = "LiveHire2026";
     public const string Organizer = "organizer@demo.livehire";
+    public const string OtherOrganizer = "organizer2@demo.livehire";
     public const string Recruiter = "recruiter@demo.livehire";
     public const string OtherRecruiter = "recruiter2@demo.livehire";
     public const string Candidate = "candidate@demo.livehire";

@@ -17,6 +17,7 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<Fair> Fairs => Set<Fair>();
     public DbSet<FairSeries> FairSeries => Set<FairSeries>();
     public DbSet<FairRegistration> FairRegistrations => Set<FairRegistration>();
+    public DbSet<Booth> Booths => Set<Booth>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();

@@ -27,6 +27,22 @@ public sealed class Fair
     public FairStatus Status { get; private set; } = FairStatus.Scheduled;
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    public const int DefaultBoothCapacity = 20;
+    public const int MaxBoothCapacity = 500;
+    public const int MaxStages = 20;
+    public static readonly int[] SlotLengths = [10, 15, 20, 30, 60];
+    /// <summary>Most employers' booths the organizer approves for this fair.</summary>
+    public int BoothCapacity { get; private set; } = DefaultBoothCapacity;
+    /// <summary>Most sessions on air at once: each stage carries one live session at a time.</summary>
+    public int Stages { get; private set; } = 1;
+    /// <summary>The timetable's grid: slots start on it (counted from the fair's start) and last a whole number of it.</summary>
+    public int SlotMinutes { get; private set; } = 30;
+    /// <summary>
+    /// Raised by every change that uses up room on the timetable (a slot booked, a booth approved). It is the fair row's
+    /// concurrency token, so of two such changes decided on the same reading only the first is saved (ADR 0009).
+    /// </summary>
+    public int TimetableVersion { get; private set; }
+
     private Fair() { }
 
     public static Fair Edition(FairSeries series, Occurrence occurrence, DateTimeOffset now) => new()
@@ -57,6 +73,38 @@ public sealed class Fair
             return Error.Validation("fair.duration", $"A fair lasts at most {Recurrence.MaxDuration.TotalHours:0} hours.");
         StartsAt = startsAt.ToUniversalTime();
         EndsAt = endsAt.ToUniversalTime();
+        return Result.Success();
+    }
+
+    public void TouchTimetable() => TimetableVersion++;
+
+    /// <param name="approvedBooths">Booths approved so far.</param>
+    /// <param name="peakSessions">The most of the fair's sessions on air at one instant now.</param>
+    public Result SetTimetable(int boothCapacity, int stages, int slotMinutes, int approvedBooths, int peakSessions)
+    {
+        if (boothCapacity is < 1 or > MaxBoothCapacity) return Error.Validation("fair.capacity", $"A fair has 1 to {MaxBoothCapacity} booths.");
+        if (stages is < 1 or > MaxStages) return Error.Validation("fair.stages", $"A fair has 1 to {MaxStages} stages.");
+        if (!SlotLengths.Contains(slotMinutes))
+            return Error.Validation("fair.slot_minutes", $"A slot is one of {string.Join(", ", SlotLengths)} minutes.");
+        if (boothCapacity < approvedBooths)
+            return Error.Conflict("fair.capacity_below_approved", $"{approvedBooths} booths are approved already.");
+        if (stages < peakSessions)
+            return Error.Conflict("fair.stages_below_booked", $"{peakSessions} sessions are booked at the same time already.");
+        if (slotMinutes != SlotMinutes && peakSessions > 0)
+            return Error.Conflict("fair.grid_in_use", "The slot length cannot change once slots are booked.");
+        (BoothCapacity, Stages, SlotMinutes) = (boothCapacity, stages, slotMinutes);
+        TouchTimetable();
+        return Result.Success();
+    }
+
+    /// <summary>Whether [start, end) lies within the fair's hours and on its grid.</summary>
+    public Result CheckSlot(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (end <= start) return Error.Validation("slot.time", "A slot must end after it starts.");
+        if (start < StartsAt || end > EndsAt) return Error.Validation("slot.outside_fair", "A slot lies within the fair's hours.");
+        var grid = TimeSpan.FromMinutes(SlotMinutes);
+        if ((start - StartsAt).Ticks % grid.Ticks != 0 || (end - start).Ticks % grid.Ticks != 0)
+            return Error.Validation("slot.grid", $"Slots start on the fair's {SlotMinutes}-minute grid and last whole slots.");
         return Result.Success();
     }
 

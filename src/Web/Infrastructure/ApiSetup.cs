@@ -1,6 +1,7 @@
 using FluentValidation;
 using LiveHire.Web.Features.Account;
 using LiveHire.Web.Features.Applications;
+using LiveHire.Web.Features.Booths;
 using LiveHire.Web.Features.Fairs;
 using LiveHire.Web.Features.Hiring;
 using LiveHire.Web.Features.Jobs;
@@ -41,6 +42,7 @@ public static class ApiSetup
         builder.Services.AddValidatorsFromAssemblyContaining<GlobalExceptionHandler>(includeInternalTypes: true);
         builder.Services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         builder.Services.AddScoped<FairNotices>();
+        builder.Services.AddScoped<BoothNotices>();
         builder.Services.AddResumeLibrary();
     }
 
@@ -88,5 +90,14 @@ public static class ApiSetup
         MoveApplication.Map(v1);
         AddApplicationNote.Map(v1);
         BulkReject.Map(v1);
+        ApplyForBooth.Map(v1);
+        ListMyBooths.Map(v1);
+        WithdrawBooth.Map(v1);
+        ListFairBooths.Map(v1);
+        DecideBooth.Map(v1);
+        SetFairTimetable.Map(v1);
+        BookSlot.Map(v1);
+        CancelSlot.Map(v1);
+        GetTimetable.Map(v1);
     }
 }

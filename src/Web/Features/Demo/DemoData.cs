@@ -17,6 +17,7 @@ public sealed class DemoData(LiveHireDbContext db, UserManager<User> users, Role
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Logins =
     [
         ("organizer@demo.livehire", "区就业中心 王老师", Roles.Organizer),
+        ("organizer2@demo.livehire", "沙坪坝区就业中心 赵老师", Roles.Organizer),
         ("recruiter@demo.livehire", "渝味食品 李经理", Roles.Recruiter),
         ("recruiter2@demo.livehire", "山城物流 张主管", Roles.Recruiter),
         ("candidate@demo.livehire", "陈小红", Roles.Candidate),
@@ -35,7 +36,9 @@ public sealed class DemoData(LiveHireDbContext db, UserManager<User> users, Role
         var food = Organization.Create("重庆渝味食品有限公司", OrganizationKind.Employer, "九龙坡区", now);
         var logistics = Organization.Create("山城物流有限公司", OrganizationKind.Employer, "沙坪坝区", now);
         food.MarkVerified(now);
-        db.Organizations.AddRange(organizer, food, logistics);
+        // A second centre, so that one organizer's fairs and booth decisions are seen to be closed to another's staff.
+        var otherOrganizer = Organization.Create("沙坪坝区就业服务中心", OrganizationKind.Organizer, "沙坪坝区", now);
+        db.Organizations.AddRange(organizer, otherOrganizer, food, logistics);
 
         Job NewJob(Organization employer, string title, decimal min, decimal max, PayUnit unit, string hours, JobType type, Location at, Benefits benefits, int headcount)
         {
@@ -69,7 +72,7 @@ public sealed class DemoData(LiveHireDbContext db, UserManager<User> users, Role
         {
             var orgId = role switch
             {
-                Roles.Organizer => organizer.Id,
+                Roles.Organizer => email.StartsWith("organizer2", StringComparison.Ordinal) ? otherOrganizer.Id : organizer.Id,
                 Roles.Recruiter => email.StartsWith("recruiter2", StringComparison.Ordinal) ? logistics.Id : food.Id,
                 _ => (Guid?)null,
             };

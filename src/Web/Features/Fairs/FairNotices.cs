@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveHire.Web.Features.Fairs;
 
 /// <summary>
-/// Tells everyone a change to a fair affects: its registered candidates and the recruiters of employers with a session in
-/// it. Each gets a notification (kept in the database, pushed live to open tabs); candidates with a phone also get an SMS.
+/// Tells everyone a change to a fair affects: its registered candidates and the recruiters of employers with a session or an
+/// approved booth in it. Each gets a notification (kept in the database, pushed live to open tabs); candidates with a phone also get an SMS.
 /// The text is Chinese: it is stored and sent once, and every person it goes to reads Chinese.
 /// </summary>
 public sealed class FairNotices(LiveHireDbContext db, ISmsSender sms, ILiveNotifier live, TimeProvider clock)
@@ -15,7 +15,8 @@ public sealed class FairNotices(LiveHireDbContext db, ISmsSender sms, ILiveNotif
     public async Task<int> TellAffectedAsync(Fair fair, NotificationKind kind, DateTimeOffset oldStart, CancellationToken ct)
     {
         var candidates = await db.FairRegistrations.Where(r => r.FairId == fair.Id).Select(r => r.CandidateId).Distinct().ToListAsync(ct);
-        var employers = db.LiveSessions.Where(s => s.FairId == fair.Id).Select(s => s.EmployerId);
+        var employers = db.LiveSessions.Where(s => s.FairId == fair.Id).Select(s => s.EmployerId)
+            .Union(db.Booths.Where(b => b.FairId == fair.Id && b.Status == BoothStatus.Approved).Select(b => b.EmployerId));
         var recruiters = await db.Users.Where(u => u.OrganizationId != null && employers.Contains(u.OrganizationId.Value)).Select(u => u.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var (title, body) = Text(fair, kind, oldStart);
