@@ -42,7 +42,8 @@ public static class ReportWriter
                       $"warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s; vote storm: {r.Options.VoteQuestions} questions " +
                       $"per candidate, {r.Options.VotesInFlight} votes in flight, {r.Options.VoteWarmUp.TotalSeconds:0} s warm-up storm, redis-benchmark " +
                       $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
-                      $"{r.Options.ResumeBytes / 1048576.0:0} MB").AppendLine();
+                      $"{r.Options.ResumeBytes / 1048576.0:0} MB; reminders: {r.Options.Reminders:N0} due at once, {r.Options.ReminderDispatchers} dispatch loops, " +
+                      $"bound {r.Options.ReminderBound.TotalSeconds:0} s; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 

@@ -8,9 +8,9 @@ public static class NotMeasuredYet
 {
     public static IReadOnlyList<ScenarioResult> All { get; } =
     [
-        ScenarioResult.NotMeasured(6, "Reminders (100,000 due reminders vs Hangfire in-memory)",
-            "Reminders do not exist yet: there is no reminder entity or dispatch job in Workers (only PurgeExpiredPhoneCodes)."),
         ScenarioResult.NotMeasured(7, "Live video (glass-to-glass latency, ffmpeg CPU)",
-            "The video path does not exist yet: Realtime has no ingest, ffmpeg or HLS output."),
+            "Not built yet. The video path exists (ADR 0004: browser or OBS ingest, ffmpeg to HLS), but the glass-to-glass measurement (a headless " +
+            "Chromium broadcasting a stamped picture from the studio, a second page decoding the stamp from the played video) and ffmpeg's CPU per " +
+            "session are not in the bench yet."),
     ];
 }
