@@ -37,6 +37,8 @@ public sealed record BenchOptions
     public required TimeSpan ReminderBound { get; init; }
     /// <summary>Dispatch loops at once: Workers' Hangfire worker count on one core.</summary>
     public int ReminderDispatchers { get; init; } = 2;
+    /// <summary>How long the live video viewer is sampled (after 5 s of settling).</summary>
+    public required TimeSpan VideoWindow { get; init; }
     /// <summary>Open jobs seeded for the search scenario (issue 6: fast on 100,000).</summary>
     public required int SearchJobs { get; init; }
     /// <summary>Measured requests per search (one at a time), after 5 unmeasured ones.</summary>
@@ -57,6 +59,7 @@ public sealed record BenchOptions
         ResumeRounds = 5,
         Reminders = 100_000,
         ReminderBound = TimeSpan.FromSeconds(120),
+        VideoWindow = TimeSpan.FromSeconds(60),
         SearchJobs = 100_000,
         SearchRequests = 200,
     };
@@ -77,6 +80,7 @@ public sealed record BenchOptions
         ResumeRounds = 2,
         Reminders = 10_000,
         ReminderBound = TimeSpan.FromSeconds(60),
+        VideoWindow = TimeSpan.FromSeconds(30),
         SearchJobs = 100_000,
         SearchRequests = 50,
     };

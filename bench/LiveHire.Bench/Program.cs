@@ -51,7 +51,7 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
 
     // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after the fan-out they are used up
     // for 30 s); the fan-outs then start once every window has passed, which the storm and the resume drop take longer than.
-    IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new ScaleOut(), new Reminders(), new JobSearch()];
+    IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new ScaleOut(), new Reminders(), new LiveVideo(), new JobSearch()];
     // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
     if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
     foreach (var scenario in scenarios)

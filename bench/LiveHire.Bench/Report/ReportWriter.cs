@@ -43,7 +43,7 @@ public static class ReportWriter
                       $"per candidate, {r.Options.VotesInFlight} votes in flight, {r.Options.VoteWarmUp.TotalSeconds:0} s warm-up storm, redis-benchmark " +
                       $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
                       $"{r.Options.ResumeBytes / 1048576.0:0} MB; reminders: {r.Options.Reminders:N0} due at once, {r.Options.ReminderDispatchers} dispatch loops, " +
-                      $"bound {r.Options.ReminderBound.TotalSeconds:0} s; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();
+                      $"bound {r.Options.ReminderBound.TotalSeconds:0} s; video: {r.Options.VideoWindow.TotalSeconds:0} s sampled; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 
@@ -65,12 +65,15 @@ public static class ReportWriter
             md.AppendLine();
         }
 
-        md.AppendLine("## Not measured yet").AppendLine();
-        md.AppendLine("| # | measurement | why not |");
-        md.AppendLine("|---|---|---|");
-        foreach (var s in r.Scenarios.Where(s => s.NotMeasuredReason is not null))
-            md.AppendLine($"| {s.Number} | {s.Title} | {s.NotMeasuredReason} |");
-        md.AppendLine();
+        if (r.Scenarios.Any(s => s.NotMeasuredReason is not null))
+        {
+            md.AppendLine("## Not measured").AppendLine();
+            md.AppendLine("| # | measurement | why not |");
+            md.AppendLine("|---|---|---|");
+            foreach (var s in r.Scenarios.Where(s => s.NotMeasuredReason is not null))
+                md.AppendLine($"| {s.Number} | {s.Title} | {s.NotMeasuredReason} |");
+            md.AppendLine();
+        }
         md.Append(File.ReadAllText(Path.Combine(LiveHire.Testing.RepoPaths.Root, "bench", "METHOD.md")));
         return md.ToString();
     }
