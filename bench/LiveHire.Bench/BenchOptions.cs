@@ -1,6 +1,6 @@
 namespace LiveHire.Bench;
 
-/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> a few minutes (start-up and sign-ups included).</summary>
+/// <summary>How big a run is. <see cref="Full"/> is the reference run (bounded at 30 min on 2 cores); <see cref="Quick"/> smaller (bounded at 20 min, start-up, sign-ups and seeding included).</summary>
 public sealed record BenchOptions
 {
     public required string Name { get; init; }
