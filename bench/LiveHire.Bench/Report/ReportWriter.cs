@@ -60,7 +60,7 @@ public static class ReportWriter
         {
             md.AppendLine($"### {s.Number}. {s.Title}").AppendLine();
             foreach (var f in s.Figures.Where(f => f.Limit.Length > 0))
-                md.AppendLine($"- **{f.Name}** ({(f.Met == true ? "met" : "missed")}): {f.Limit}");
+                md.AppendLine($"- **{f.Name}** ({(f.Met switch { true => "met", false => "missed", null => "no target" })}): {f.Limit}");
             foreach (var note in s.Notes) md.AppendLine($"- {note}");
             md.AppendLine();
         }
