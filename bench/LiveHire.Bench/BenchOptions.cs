@@ -1,6 +1,6 @@
 namespace LiveHire.Bench;
 
-/// <summary>How big a run is. <see cref="Full"/> is the reference run (≤10 min on 2 cores); <see cref="Quick"/> a few minutes (start-up and sign-ups included).</summary>
+/// <summary>How big a run is. <see cref="Full"/> is the reference run (bounded at 30 min on 2 cores); <see cref="Quick"/> smaller (bounded at 20 min, start-up, sign-ups and seeding included).</summary>
 public sealed record BenchOptions
 {
     public required string Name { get; init; }
@@ -31,6 +31,18 @@ public sealed record BenchOptions
     public int ResumeUploads { get; init; } = 20;
     public int ResumeBytes { get; init; } = 2 * 1024 * 1024;
     public required TimeSpan Window { get; init; }
+    /// <summary>Reminders due at the same instant in the reminders scenario (and jobs in its Hangfire baseline).</summary>
+    public required int Reminders { get; init; }
+    /// <summary>How long the reminder dispatch (and the baseline) may run before what is left unsent is reported.</summary>
+    public required TimeSpan ReminderBound { get; init; }
+    /// <summary>Dispatch loops at once: Workers' Hangfire worker count on one core.</summary>
+    public int ReminderDispatchers { get; init; } = 2;
+    /// <summary>How long the live video viewer is sampled (after 5 s of settling).</summary>
+    public required TimeSpan VideoWindow { get; init; }
+    /// <summary>Open jobs seeded for the search scenario (issue 6: fast on 100,000).</summary>
+    public required int SearchJobs { get; init; }
+    /// <summary>Measured requests per search (one at a time), after 5 unmeasured ones.</summary>
+    public required int SearchRequests { get; init; }
 
     public static BenchOptions Full { get; } = new()
     {
@@ -45,6 +57,11 @@ public sealed record BenchOptions
         VoteQuestions = 40,
         RedisBenchmarkRequests = 100_000,
         ResumeRounds = 5,
+        Reminders = 100_000,
+        ReminderBound = TimeSpan.FromSeconds(120),
+        VideoWindow = TimeSpan.FromSeconds(60),
+        SearchJobs = 100_000,
+        SearchRequests = 200,
     };
 
     public static BenchOptions Quick { get; } = new()
@@ -61,5 +78,10 @@ public sealed record BenchOptions
         VoteWarmUp = TimeSpan.FromSeconds(5),
         RedisBenchmarkRequests = 50_000,
         ResumeRounds = 2,
+        Reminders = 10_000,
+        ReminderBound = TimeSpan.FromSeconds(60),
+        VideoWindow = TimeSpan.FromSeconds(30),
+        SearchJobs = 100_000,
+        SearchRequests = 50,
     };
 }

@@ -6,8 +6,8 @@ namespace LiveHire.Bench.Harness;
 /// LiveHire in Distributed mode on loopback: real Redis, PostgreSQL and Azurite (the LiveHire.Testing wrappers),
 /// the <c>migrate</c> command, Web with <c>--demo</c> (demo data and sign-in) and two Realtime nodes on the Redis
 /// backplane; and the bare hub baseline. Every server is pinned to the server core. Clients talk to the Realtime
-/// nodes directly (no nginx in the path: the proxy is not what is measured). Workers are not started: no measured
-/// scenario needs a job yet.
+/// nodes directly (no nginx in the path: the proxy is not what is measured). Workers is not started: the reminders
+/// scenario runs Workers' dispatcher in a <see cref="BenchChild"/> of its own, driven back to back instead of once a minute.
 /// </summary>
 public sealed class BenchDeployment : IAsyncDisposable
 {
@@ -92,6 +92,16 @@ public sealed class BenchDeployment : IAsyncDisposable
     /// <summary>Redis, the PostgreSQL postmaster (its backends are its children) and Web: the servers behind the Realtime nodes.</summary>
     public IReadOnlyList<int> BackingPids() =>
         [.. ServerProcess.WithCommandLine($"127.0.0.1:{Redis.Port}"), .. ServerProcess.WithCommandLine(Postgres.DataDirectory).SelectMany(ProcFs.Tree), WebPid];
+
+    /// <summary>
+    /// CPU seconds of PostgreSQL so far: the postmaster and its live backends, plus the backends that have exited (the
+    /// postmaster's cutime+cstime), so a connection closed inside a window neither hides its work nor makes the window negative.
+    /// </summary>
+    public double PostgresCpuSeconds()
+    {
+        var postmasters = ServerProcess.WithCommandLine(Postgres.DataDirectory);
+        return postmasters.SelectMany(ProcFs.Tree).Distinct().Sum(ProcFs.CpuSeconds) + postmasters.Sum(ProcFs.ChildCpuSeconds);
+    }
 
     /// <summary>Restarts a Realtime node (kill and start on the same port): a fresh process for the next scenario.</summary>
     public async Task RestartRealtimeAsync(int node, CancellationToken ct)

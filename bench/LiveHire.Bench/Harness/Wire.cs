@@ -34,7 +34,12 @@ public static class QuestionText
 
 public static class Json
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A figure that was not reached within its bound is NaN ("n/a" in the report), which plain JSON cannot hold.
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString | System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 }
 
 public sealed record VoteView(Guid QuestionId, bool Voted, long Votes);

@@ -42,7 +42,8 @@ public static class ReportWriter
                       $"warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s; vote storm: {r.Options.VoteQuestions} questions " +
                       $"per candidate, {r.Options.VotesInFlight} votes in flight, {r.Options.VoteWarmUp.TotalSeconds:0} s warm-up storm, redis-benchmark " +
                       $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
-                      $"{r.Options.ResumeBytes / 1048576.0:0} MB").AppendLine();
+                      $"{r.Options.ResumeBytes / 1048576.0:0} MB; reminders: {r.Options.Reminders:N0} due at once, {r.Options.ReminderDispatchers} dispatch loops, " +
+                      $"bound {r.Options.ReminderBound.TotalSeconds:0} s; video: {r.Options.VideoWindow.TotalSeconds:0} s sampled; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 
@@ -59,17 +60,20 @@ public static class ReportWriter
         {
             md.AppendLine($"### {s.Number}. {s.Title}").AppendLine();
             foreach (var f in s.Figures.Where(f => f.Limit.Length > 0))
-                md.AppendLine($"- **{f.Name}** ({(f.Met == true ? "met" : "missed")}): {f.Limit}");
+                md.AppendLine($"- **{f.Name}** ({(f.Met switch { true => "met", false => "missed", null => "no target" })}): {f.Limit}");
             foreach (var note in s.Notes) md.AppendLine($"- {note}");
             md.AppendLine();
         }
 
-        md.AppendLine("## Not measured yet").AppendLine();
-        md.AppendLine("| # | measurement | why not |");
-        md.AppendLine("|---|---|---|");
-        foreach (var s in r.Scenarios.Where(s => s.NotMeasuredReason is not null))
-            md.AppendLine($"| {s.Number} | {s.Title} | {s.NotMeasuredReason} |");
-        md.AppendLine();
+        if (r.Scenarios.Any(s => s.NotMeasuredReason is not null))
+        {
+            md.AppendLine("## Not measured").AppendLine();
+            md.AppendLine("| # | measurement | why not |");
+            md.AppendLine("|---|---|---|");
+            foreach (var s in r.Scenarios.Where(s => s.NotMeasuredReason is not null))
+                md.AppendLine($"| {s.Number} | {s.Title} | {s.NotMeasuredReason} |");
+            md.AppendLine();
+        }
         md.Append(File.ReadAllText(Path.Combine(LiveHire.Testing.RepoPaths.Root, "bench", "METHOD.md")));
         return md.ToString();
     }

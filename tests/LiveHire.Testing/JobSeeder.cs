@@ -1,12 +1,12 @@
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 
-namespace LiveHire.IntegrationTests.Search;
+namespace LiveHire.Testing;
 
 /// <summary>
 /// Fills a database with many plausible jobs around Chongqing (seeded random, so every run is the same): districts,
 /// streets and communities from a fixed list, points scattered over the city, Chinese titles with a few English ones.
-/// For scale tests and the search benchmark.
+/// For the search scale tests and the benchmark (bench/LiveHire.Bench, the search scenario).
 /// </summary>
 public static class JobSeeder
 {
