@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Messaging;
 using LiveHire.Core.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace LiveHire.Core.Fairs;
 /// taken by one conditional UPDATE (pending, unclaimed or lease expired), which only one of them can win. The in-app
 /// notification carries the reminder's id, so even a second send after a crash cannot make a second one.
 /// </summary>
-public sealed class ReminderDispatcher(LiveHireDbContext db, ISmsSender sms, ILiveNotifier live, TimeProvider clock)
+public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
     /// <summary>How long a claim holds: a dispatcher that dies mid-send leaves its reminders to others after this.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -50,9 +52,10 @@ public sealed class ReminderDispatcher(LiveHireDbContext db, ISmsSender sms, ILi
         }
         var (title, body) = Text(reminder, registration);
         var link = registration.SessionId is { } sessionId ? $"/live/{sessionId}" : null;
-        var phone = await db.Users.Where(u => u.Id == registration.CandidateId).Select(u => u.PhoneNumber).FirstAsync(ct);
-        // The SMS goes first: a crash before the commit below may repeat it after the lease, but never lose it.
-        if (!string.IsNullOrEmpty(phone)) await sms.SendAsync(phone, $"【LiveHire】{title}：{body}", ct);
+        // SMS and e-mail go first: a crash before the commit below may repeat them after the lease, but never lose them.
+        var ics = FairCalendar.For(registration.Fair, registration.Session, now);
+        await channels.SendAsync(registration.CandidateId, title, body,
+            new EmailAttachment(registration.SessionId is null ? "fair.ics" : "session.ics", "text", "calendar", Encoding.UTF8.GetBytes(ics)), ct);
 
         var notification = Notification.Create(registration.CandidateId, NotificationKind.Reminder, title, body, link, now, reminder.Id);
         if (!await db.Notifications.AnyAsync(n => n.Id == reminder.Id, ct)) db.Notifications.Add(notification);

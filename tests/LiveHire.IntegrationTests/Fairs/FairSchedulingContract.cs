@@ -2,6 +2,7 @@ using LiveHire.Core.Adapters;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Fairs;
+using LiveHire.Core.Messaging;
 using LiveHire.Testing;
 using LiveHire.Workers.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -145,7 +146,7 @@ public abstract class FairSchedulingContract(TestServers servers) : IAsyncLifeti
     {
         redis ??= await ConnectionMultiplexer.ConnectAsync(Servers.RedisConnectionString);
         await using var db = NewContext();
-        var dispatcher = new ReminderDispatcher(db, new OutboxSmsSender(db, clock), new RedisStreamLiveNotifier(redis, redisPrefix), clock);
+        var dispatcher = new ReminderDispatcher(db, new ChannelDelivery(db, new OutboxSmsSender(db, clock), new OutboxEmailSender(db, clock)), new RedisStreamLiveNotifier(redis, redisPrefix), clock);
         return await new DispatchDueReminders(dispatcher).RunAsync(Ct);
     }
 
