@@ -32,7 +32,8 @@ public sealed class StaffNotice
     /// <summary>Its session moved within the same day: it is owed at the new time.</summary>
     public void Reschedule(DateTimeOffset dueAt)
     {
-        if (Status != ReminderStatus.Pending) return;
+        // Unmoved, it is left alone: clearing the claim of a dispatcher sending it right now would let a second one send it too.
+        if (Status != ReminderStatus.Pending || DueAt == dueAt.ToUniversalTime()) return;
         DueAt = dueAt.ToUniversalTime();
         ClaimToken = null;
         ClaimedUntil = null;

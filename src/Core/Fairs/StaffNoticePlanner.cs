@@ -40,7 +40,8 @@ public sealed class StaffNoticePlanner(LiveHireDbContext db, TimeProvider clock)
             }
             // Moved to another day: the old day's reminder is not owed any more, the new day's is planned below.
             foreach (var n in pending) if (n.OnDate != day) n.Cancel(); else n.Reschedule(s.ScheduledStart - GoLiveLead);
-            if (!goLive.Any(n => n.SubjectId == s.Id && n.OnDate == day) && s.ScheduledStart - GoLiveLead > now)
+            // Planned late (every Workers was down) it is still worth sending until the session starts.
+            if (!goLive.Any(n => n.SubjectId == s.Id && n.OnDate == day))
                 planned.Add(StaffNotice.Plan(StaffNoticeKind.GoLive, s.Id, day, s.ScheduledStart - GoLiveLead, now));
         }
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ namespace LiveHire.IntegrationTests.Fairs;
 /// database of each provider: once per series and date, and each reminder sent once, however often and however many
 /// Workers run them at once. Live events go to a real Redis stream, as in Distributed mode.
 /// </summary>
-public abstract class FairSchedulingContract(TestServers servers) : IAsyncLifetime
+public abstract partial class FairSchedulingContract(TestServers servers) : IAsyncLifetime
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
     protected TestServers Servers { get; } = servers;
