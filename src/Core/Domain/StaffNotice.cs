@@ -7,7 +7,7 @@ public enum StaffNoticeKind { GoLive = 1, MorningDigest = 2 }
 /// recruiters are told to go live (<see cref="SubjectId"/> = the session), an organizer gets the morning digest of a day
 /// (<see cref="SubjectId"/> = the organizer). Unique by (kind, subject, local date), so two Workers plan and send it once.
 /// </summary>
-public sealed class StaffNotice
+public sealed class StaffNotice : IDueRow
 {
     public Guid Id { get; private set; }
     public StaffNoticeKind Kind { get; private set; }

@@ -16,26 +16,12 @@ namespace LiveHire.Core.Fairs;
 public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
     /// <summary>How long a claim holds: a dispatcher that dies mid-send leaves its reminders to others after this.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private const int Batch = 200;
+    public static TimeSpan Lease => DueRowClaims.Lease;
 
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    public Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Pending && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-            .OrderBy(r => r.DueAt).Select(r => r.Id).Take(Batch).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
-        {
-            var token = Guid.NewGuid();
-            var claimed = await db.Reminders
-                .Where(r => r.Id == id && r.Status == ReminderStatus.Pending && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, token).SetProperty(r => r.ClaimedUntil, now + Lease)
-                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
-            if (claimed == 1 && await SendAsync(id, now, ct)) sent++;
-        }
-        return sent;
+        return DueRowClaims.ClaimAndSendAsync(db.Reminders, now, id => SendAsync(id, now, ct), ct);
     }
 
     private async Task<bool> SendAsync(Guid reminderId, DateTimeOffset now, CancellationToken ct)

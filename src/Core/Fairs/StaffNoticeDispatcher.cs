@@ -15,23 +15,10 @@ namespace LiveHire.Core.Fairs;
 /// </summary>
 public sealed class StaffNoticeDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    public Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.StaffNotices.AsNoTracking()
-            .Where(n => n.Status == ReminderStatus.Pending && n.DueAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < now))
-            .OrderBy(n => n.DueAt).Select(n => n.Id).Take(200).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
-        {
-            var token = Guid.NewGuid();
-            var claimed = await db.StaffNotices
-                .Where(n => n.Id == id && n.Status == ReminderStatus.Pending && (n.ClaimedUntil == null || n.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimToken, token).SetProperty(n => n.ClaimedUntil, now + ReminderDispatcher.Lease)
-                    .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
-            if (claimed == 1 && await SendAsync(id, now, ct)) sent++;
-        }
-        return sent;
+        return DueRowClaims.ClaimAndSendAsync(db.StaffNotices, now, id => SendAsync(id, now, ct), ct);
     }
 
     private async Task<bool> SendAsync(Guid noticeId, DateTimeOffset now, CancellationToken ct)
