@@ -16,13 +16,14 @@ public sealed class ReminderDeliveryTests(EmbeddedDeploymentFixture app, Browser
     private static readonly TimeSpan Lead = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// A fair (reminders <see cref="Lead"/> before) with one session whose reminder is due just before the dispatch job's
-    /// next minutely run that is at least <paramref name="atLeast"/> away.
+    /// A fair (reminders <see cref="Lead"/> before) with one session whose reminder is due <paramref name="beforeRun"/> before
+    /// one of the dispatch job's minutely runs, at least <paramref name="atLeast"/> from now.
     /// </summary>
-    private async Task<(Guid FairId, Guid SessionId, DateTimeOffset DueAt)> SessionDueSoonAsync(string title, TimeSpan atLeast, CancellationToken ct)
+    private async Task<(Guid FairId, Guid SessionId, DateTimeOffset DueAt)> SessionDueSoonAsync(string title, TimeSpan atLeast, TimeSpan beforeRun,
+        CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
-        var due = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1).AddSeconds(-2);
+        var due = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1) - beforeRun;
         while (due - now < atLeast) due = due.AddMinutes(1);
         var start = due + Lead;
         var localStart = TimeZoneInfo.ConvertTime(start, Beijing);
@@ -47,7 +48,7 @@ public sealed class ReminderDeliveryTests(EmbeddedDeploymentFixture app, Browser
     public async Task A_candidate_registers_for_a_session_on_the_fairs_page_and_its_reminder_arrives_in_the_bell_without_reloading()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (fairId, sessionId, _) = await SessionDueSoonAsync("叉车司机专场", TimeSpan.FromSeconds(30), ct);
+        var (fairId, sessionId, _) = await SessionDueSoonAsync("叉车司机专场", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2), ct);
         var page = await browser.NewPersonAsync(app.BaseUrl);
         await People.SignInAsync(page, People.Candidate);
 
@@ -65,10 +66,11 @@ public sealed class ReminderDeliveryTests(EmbeddedDeploymentFixture app, Browser
     public async Task A_reminder_due_while_the_process_was_down_arrives_once_after_it_starts_again()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (fairId, sessionId, due) = await SessionDueSoonAsync("焊工专场", TimeSpan.FromSeconds(15), ct);
+        var (fairId, sessionId, due) = await SessionDueSoonAsync("焊工专场", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), ct);
         using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, ct);
         (await candidate.Http.PostAsJsonAsync($"/api/v1/fairs/{fairId}/registrations", new { sessionId }, ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
+        // Down from before the reminder is due until after it; back up before the job's next run (about 30 s after the due time).
         var process = app.Deployment.Embedded!;
         await process.KillAsync();
         while (DateTimeOffset.UtcNow < due.AddSeconds(3)) await Task.Delay(500, ct);
