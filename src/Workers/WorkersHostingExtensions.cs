@@ -46,6 +46,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<DeleteExpiredRecordings>();
         services.AddScoped<GenerateFairEditions>();
         services.AddScoped<DispatchDueReminders>();
+        services.AddScoped<DispatchStaffNotices>();
         return services;
     }
 }

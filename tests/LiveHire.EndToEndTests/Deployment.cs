@@ -34,6 +34,8 @@ public sealed class Deployment : IAsyncDisposable
 
     /// <summary>Distributed mode: the Workers process, for tests that crash and restart it.</summary>
     public LiveHireApp? Workers { get; private set; }
+    /// <summary>Embedded mode's one process (Web with the hubs and the job server).</summary>
+    public LiveHireApp? Embedded { get; private set; }
 
     /// <param name="extraSettings">More settings for every process (environment variable names, e.g. <c>LiveHire__Video__...</c>).</param>
     public static async Task<Deployment> StartAsync(Mode mode, TestServers? servers, CancellationToken ct = default, int realtimeNodes = 1,
@@ -59,6 +61,7 @@ public sealed class Deployment : IAsyncDisposable
         var settings = new Dictionary<string, string>(extraSettings) { ["LiveHire__Mode"] = "Embedded", ["LiveHire__DataDirectory"] = dataDirectory };
         var web = await StartAppAsync(LiveHireHost.Web, settings, ct);
         await web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(60), ct);
+        Embedded = web;
         BaseUrl = web.BaseUrl;
     }
 

@@ -190,6 +190,49 @@ public sealed class FairsApiTests(EmbeddedDeploymentFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_candidate_chooses_email_instead_of_sms_and_cannot_choose_sms_without_a_phone_number()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, ct);
+        using var anonymous = SignedInClient.Anonymous(app.BaseUrl);
+
+        using var chosen = await candidate.Http.PutAsJsonAsync("/api/v1/me/settings", new { sms = false, email = true }, ct);
+        using var refused = await candidate.Http.PutAsJsonAsync("/api/v1/me/settings", new { sms = true, email = true }, ct);
+        using var stranger = await anonymous.Http.PutAsJsonAsync("/api/v1/me/settings", new { sms = false, email = false }, ct);
+
+        chosen.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        stranger.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var now = JsonDocument.Parse(await candidate.Http.GetStringAsync("/api/v1/me/settings", ct)).RootElement;
+        (now.GetProperty("sms").GetBoolean(), now.GetProperty("email").GetBoolean()).ShouldBe((false, true), "the refused change lost nothing");
+        (await anonymous.Http.GetAsync("/api/v1/me/settings", ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_candidate_cancels_only_their_own_registration_and_it_leaves_their_schedule()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var fairId = await DemoFairAsync(ct);
+        using var mine = await People.SignUpCandidateAsync(app.BaseUrl, ct);
+        using var other = await People.SignUpCandidateAsync(app.BaseUrl, ct);
+        using var registered = await mine.Http.PostAsJsonAsync($"/api/v1/fairs/{fairId}/registrations", new { }, ct);
+        var registrationId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetGuid();
+
+        using var byOther = await other.Http.DeleteAsync($"/api/v1/fairs/{fairId}/registrations/{registrationId}", ct);
+        using var recruiter = await SignedInClient.SignInAsync(app.BaseUrl, People.Recruiter, People.Password, ct);
+        using var byRecruiter = await recruiter.Http.DeleteAsync($"/api/v1/fairs/{fairId}/registrations/{registrationId}", ct);
+        using var byMe = await mine.Http.DeleteAsync($"/api/v1/fairs/{fairId}/registrations/{registrationId}", ct);
+        using var again = await mine.Http.DeleteAsync($"/api/v1/fairs/{fairId}/registrations/{registrationId}", ct);
+
+        byOther.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        byRecruiter.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        byMe.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await mine.Http.GetStringAsync("/api/v1/me/schedule", ct)).ShouldNotContain(registrationId.ToString());
+    }
+
+    [Fact]
     public async Task Notifications_are_for_signed_in_people_only()
     {
         using var anonymous = SignedInClient.Anonymous(app.BaseUrl);

@@ -1,3 +1,4 @@
+using LiveHire.Testing;
 using Microsoft.Playwright;
 
 namespace LiveHire.EndToEndTests;
@@ -13,6 +14,21 @@ public static class People
     public const string Candidate = "candidate@demo.livehire";
     public const string Admin = "admin@demo.livehire";
     public const string FoodEmployer = "重庆渝味食品有限公司";
+
+    /// <summary>Signs up a new candidate (e-mail, no phone) through the real sign-up form; the client carries their cookie.</summary>
+    public static async Task<SignedInClient> SignUpCandidateAsync(Uri baseUrl, CancellationToken ct)
+    {
+        var http = SignedInClient.Anonymous(baseUrl);
+        var token = await http.AntiforgeryTokenAsync("/account/register", ct);
+        var id = Guid.NewGuid().ToString("N")[..10];
+        using var response = await http.Http.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["DisplayName"] = $"求职者{id[..4]}", ["Email"] = $"c{id}@test.livehire", ["Password"] = Password, ["__RequestVerificationToken"] = token,
+        }), ct);
+        if (!http.Cookies.GetCookies(baseUrl).Any(c => c.Name == ".LiveHire.Auth"))
+            throw new InvalidOperationException($"Sign-up failed: {(int)response.StatusCode}");
+        return http;
+    }
 
     public static async Task SignInAsync(IPage page, string email, string? returnUrl = null)
     {

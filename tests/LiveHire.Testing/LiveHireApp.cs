@@ -70,7 +70,15 @@ public sealed class LiveHireApp : IAsyncDisposable
     /// <summary>Kills the process (as a crash would) and starts it again on the same port; waits until it answers.</summary>
     public async Task RestartAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        await process.DisposeAsync();
+        await KillAsync();
+        await StartAgainAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>Kills the process as a crash would; <see cref="StartAgainAsync"/> brings it back on the same port and data.</summary>
+    public ValueTask KillAsync() => process.DisposeAsync();
+
+    public async Task StartAgainAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
         process = Launch(Host, settings, arguments, Port);
         await WaitForAsync("/health/live", timeout ?? TimeSpan.FromSeconds(60), cancellationToken);
     }

@@ -31,6 +31,7 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -45,6 +46,9 @@ public abstract class LiveHireDbContext(DbContextOptions options)
             u.Property(x => x.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
             u.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             u.HasIndex(x => x.PhoneNumber).IsUnique();
+            // Existing people keep getting SMS; the sentinel (never a real value) makes EF always write the chosen channels,
+            // even "none", instead of leaving a new row to the column default.
+            u.Property(x => x.Channels).HasDefaultValue(User.DefaultChannels).HasSentinel((MessageChannels)(-1));
         });
 
         builder.Entity<Organization>(o =>

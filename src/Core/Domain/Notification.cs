@@ -1,6 +1,6 @@
 namespace LiveHire.Core.Domain;
 
-public enum NotificationKind { FairCancelled = 1, FairMoved = 2, Reminder = 3, BoothApproved = 4, BoothDeclined = 5 }
+public enum NotificationKind { FairCancelled = 1, FairMoved = 2, Reminder = 3, BoothApproved = 4, BoothDeclined = 5, GoLive = 6, MorningDigest = 7 }
 
 /// <summary>One message in a person's notification centre (the bell). Unread until they open it.</summary>
 public sealed class Notification

@@ -7,7 +7,7 @@ public enum ReminderStatus { Pending = 1, Sent = 2, Cancelled = 3 }
 /// <see cref="DueAt"/>. The job store only triggers the dispatcher. Unique by (registration, minutes before, due time),
 /// so scheduling it twice keeps one; a dispatcher takes it with a lease (<see cref="ClaimToken"/>) before sending.
 /// </summary>
-public sealed class Reminder
+public sealed class Reminder : IDueRow
 {
     public Guid Id { get; private set; }
     public Guid RegistrationId { get; private set; }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Messaging;
 using LiveHire.Core.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,29 +13,15 @@ namespace LiveHire.Core.Fairs;
 /// taken by one conditional UPDATE (pending, unclaimed or lease expired), which only one of them can win. The in-app
 /// notification carries the reminder's id, so even a second send after a crash cannot make a second one.
 /// </summary>
-public sealed class ReminderDispatcher(LiveHireDbContext db, ISmsSender sms, ILiveNotifier live, TimeProvider clock)
+public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
     /// <summary>How long a claim holds: a dispatcher that dies mid-send leaves its reminders to others after this.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private const int Batch = 200;
+    public static TimeSpan Lease => DueRowClaims.Lease;
 
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    public Task<int> DispatchDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Reminders.AsNoTracking()
-            .Where(r => r.Status == ReminderStatus.Pending && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-            .OrderBy(r => r.DueAt).Select(r => r.Id).Take(Batch).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
-        {
-            var token = Guid.NewGuid();
-            var claimed = await db.Reminders
-                .Where(r => r.Id == id && r.Status == ReminderStatus.Pending && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, token).SetProperty(r => r.ClaimedUntil, now + Lease)
-                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
-            if (claimed == 1 && await SendAsync(id, now, ct)) sent++;
-        }
-        return sent;
+        return DueRowClaims.ClaimAndSendAsync(db.Reminders, now, id => SendAsync(id, now, ct), ct);
     }
 
     private async Task<bool> SendAsync(Guid reminderId, DateTimeOffset now, CancellationToken ct)
@@ -50,9 +38,10 @@ public sealed class ReminderDispatcher(LiveHireDbContext db, ISmsSender sms, ILi
         }
         var (title, body) = Text(reminder, registration);
         var link = registration.SessionId is { } sessionId ? $"/live/{sessionId}" : null;
-        var phone = await db.Users.Where(u => u.Id == registration.CandidateId).Select(u => u.PhoneNumber).FirstAsync(ct);
-        // The SMS goes first: a crash before the commit below may repeat it after the lease, but never lose it.
-        if (!string.IsNullOrEmpty(phone)) await sms.SendAsync(phone, $"【LiveHire】{title}：{body}", ct);
+        // SMS and e-mail go first: a crash before the commit below may repeat them after the lease, but never lose them.
+        var ics = FairCalendar.For(registration.Fair, registration.Session, now);
+        await channels.SendAsync(registration.CandidateId, title, body,
+            new EmailAttachment(registration.SessionId is null ? "fair.ics" : "session.ics", "text", "calendar", Encoding.UTF8.GetBytes(ics)), ct);
 
         var notification = Notification.Create(registration.CandidateId, NotificationKind.Reminder, title, body, link, now, reminder.Id);
         if (!await db.Notifications.AnyAsync(n => n.Id == reminder.Id, ct)) db.Notifications.Add(notification);

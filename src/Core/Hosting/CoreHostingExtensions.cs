@@ -59,10 +59,19 @@ public static class CoreHostingExtensions
 
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        if (builder.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() is { Enabled: true })
+            services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        else
+            services.AddScoped<IEmailSender, OutboxEmailSender>();
         services.AddLiveHireRecordings();
         services.AddScoped<LiveHire.Core.Fairs.FairEditions>();
         services.AddScoped<LiveHire.Core.Fairs.ReminderSchedule>();
         services.AddScoped<LiveHire.Core.Fairs.ReminderDispatcher>();
+        services.AddScoped<LiveHire.Core.Messaging.ChannelDelivery>();
+        services.AddScoped<LiveHire.Core.Fairs.StaffNoticePlanner>();
+        services.AddScoped<LiveHire.Core.Fairs.StaffNoticeDispatcher>();
         services.AddLiveHireHealthChecks(options);
         return options;
     }

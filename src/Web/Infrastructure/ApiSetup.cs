@@ -79,6 +79,8 @@ public static class ApiSetup
         ListFairs.Map(v1);
         DownloadFairCalendar.Map(v1);
         ListMySchedule.Map(v1);
+        CancelRegistration.Map(v1);
+        LiveHire.Web.Features.Settings.MySettings.Map(v1);
         ListMyNotifications.Map(v1);
         ChangeJobStatus.Map(v1);
         VerifyJob.Map(v1);

@@ -14,6 +14,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHo
         jobs.AddOrUpdate<DeleteExpiredRecordings>(DeleteExpiredRecordings.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<GenerateFairEditions>(GenerateFairEditions.Id, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<DispatchDueReminders>(DispatchDueReminders.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<DispatchStaffNotices>(DispatchStaffNotices.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

@@ -2,6 +2,7 @@ using LiveHire.Core.Adapters;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Fairs;
+using LiveHire.Core.Messaging;
 using LiveHire.Testing;
 using LiveHire.Workers.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace LiveHire.IntegrationTests.Fairs;
 /// database of each provider: once per series and date, and each reminder sent once, however often and however many
 /// Workers run them at once. Live events go to a real Redis stream, as in Distributed mode.
 /// </summary>
-public abstract class FairSchedulingContract(TestServers servers) : IAsyncLifetime
+public abstract partial class FairSchedulingContract(TestServers servers) : IAsyncLifetime
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
     protected TestServers Servers { get; } = servers;
@@ -145,7 +146,7 @@ public abstract class FairSchedulingContract(TestServers servers) : IAsyncLifeti
     {
         redis ??= await ConnectionMultiplexer.ConnectAsync(Servers.RedisConnectionString);
         await using var db = NewContext();
-        var dispatcher = new ReminderDispatcher(db, new OutboxSmsSender(db, clock), new RedisStreamLiveNotifier(redis, redisPrefix), clock);
+        var dispatcher = new ReminderDispatcher(db, new ChannelDelivery(db, new OutboxSmsSender(db, clock), new OutboxEmailSender(db, clock)), new RedisStreamLiveNotifier(redis, redisPrefix), clock);
         return await new DispatchDueReminders(dispatcher).RunAsync(Ct);
     }
 

@@ -1,5 +1,8 @@
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using System.Text;
+using LiveHire.Core.Fairs;
+using LiveHire.Core.Messaging;
 using LiveHire.Core.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +10,11 @@ namespace LiveHire.Web.Features.Fairs;
 
 /// <summary>
 /// Tells everyone a change to a fair affects: its registered candidates and the recruiters of employers with a session or an
-/// approved booth in it. Each gets a notification (kept in the database, pushed live to open tabs); candidates with a phone also get an SMS.
+/// approved booth in it. Each gets a notification (kept in the database, pushed live to open tabs); candidates also get it by
+/// the channels they chose (SMS, e-mail with the fair's updated .ics when it moved).
 /// The text is Chinese: it is stored and sent once, and every person it goes to reads Chinese.
 /// </summary>
-public sealed class FairNotices(LiveHireDbContext db, ISmsSender sms, ILiveNotifier live, TimeProvider clock)
+public sealed class FairNotices(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
     public async Task<int> TellAffectedAsync(Fair fair, NotificationKind kind, DateTimeOffset oldStart, CancellationToken ct)
     {
@@ -27,9 +31,11 @@ public sealed class FairNotices(LiveHireDbContext db, ISmsSender sms, ILiveNotif
 
         foreach (var n in notifications)
             await live.PublishAsync(new NotificationAdded(n.UserId, n.Id, n.Kind.ToString(), n.Title, n.Body, n.Link, n.CreatedAt), ct);
-        var phones = await db.Users.Where(u => candidates.Contains(u.Id) && u.PhoneNumber != null).Select(u => u.PhoneNumber!).ToListAsync(ct);
-        foreach (var phone in phones)
-            await sms.SendAsync(phone, $"【LiveHire】{title}：{body}", ct);
+        var ics = kind == NotificationKind.FairMoved
+            ? new EmailAttachment("fair.ics", "text", "calendar", Encoding.UTF8.GetBytes(FairCalendar.For(fair, null, now)))
+            : null;
+        foreach (var candidateId in candidates)
+            await channels.SendAsync(candidateId, title, body, ics, ct);
         return notifications.Count;
     }
 

@@ -22,7 +22,7 @@ public static class ListMySchedule
                 .Select(r => new ScheduleItem(r.FairId, r.SessionId, r.Session != null ? r.Session.Title : r.Fair!.Title, r.Fair!.Title,
                     r.Session != null ? r.Session.ScheduledStart : r.Fair.StartsAt, r.Session != null ? r.Session.ScheduledEnd : r.Fair.EndsAt,
                     r.Fair.TimeZoneId, r.Fair.Status == FairStatus.Cancelled || (r.Session != null && r.Session.Status == LiveSessionStatus.Cancelled),
-                    r.SessionId != null ? $"/api/v1/fairs/{r.FairId}/calendar.ics?sessionId={r.SessionId}" : $"/api/v1/fairs/{r.FairId}/calendar.ics"))
+                    r.SessionId != null ? $"/api/v1/fairs/{r.FairId}/calendar.ics?sessionId={r.SessionId}" : $"/api/v1/fairs/{r.FairId}/calendar.ics", r.Id))
                 .ToListAsync(cancellationToken);
             return [.. items.OrderBy(i => i.StartsAt)];
         }
@@ -38,4 +38,4 @@ public static class ListMySchedule
 
 /// <summary>One line of "my schedule"; <paramref name="Cancelled"/> stays visible so the person knows not to go.</summary>
 public sealed record ScheduleItem(Guid FairId, Guid? SessionId, string Title, string FairTitle, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string TimeZoneId, bool Cancelled, string CalendarUrl);
+    string TimeZoneId, bool Cancelled, string CalendarUrl, Guid RegistrationId);
