@@ -6,6 +6,8 @@ using LiveHire.Web.Features.Hiring;
 using LiveHire.Web.Features.Jobs;
 using LiveHire.Web.Features.Recordings;
 using LiveHire.Web.Features.Notifications;
+using LiveHire.Web.Features.Profile;
+using LiveHire.Web.Features.Recommendations;
 using LiveHire.Web.Features.Resumes;
 using LiveHire.Web.Features.Search;
 using LiveHire.Web.Features.Sessions;
@@ -88,5 +90,11 @@ public static class ApiSetup
         MoveApplication.Map(v1);
         AddApplicationNote.Map(v1);
         BulkReject.Map(v1);
+        GetProfile.Map(v1);
+        SaveProfile.Map(v1);
+        MakeResumeFromProfile.Map(v1);
+        RecommendJobs.Map(v1);
+        ListRecommendations.Map(v1);
+        RecommendJob.Map(v1);
     }
 }
