@@ -26,24 +26,10 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         groups = new[] { "Mothers" },
     };
 
-    /// <summary>Signs up a new candidate through the real sign-up form, so tests never share a profile or recommendations.</summary>
-    public static async Task<SignedInClient> NewCandidateAsync(Uri baseUrl, CancellationToken ct)
-    {
-        var http = SignedInClient.Anonymous(baseUrl);
-        var token = await http.AntiforgeryTokenAsync("/account/register", ct);
-        var id = Guid.NewGuid().ToString("N")[..10];
-        using var response = await http.Http.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["DisplayName"] = $"求职者{id[..4]}", ["Email"] = $"p{id}@test.livehire", ["Password"] = People.Password, ["__RequestVerificationToken"] = token,
-        }), ct);
-        if (!http.Cookies.GetCookies(baseUrl).Any(c => c.Name == ".LiveHire.Auth")) throw new InvalidOperationException($"Sign-up failed: {(int)response.StatusCode}");
-        return http;
-    }
-
     [Fact]
     public async Task A_saved_profile_reads_back_and_bad_input_is_a_400_that_keeps_it()
     {
-        using var candidate = await NewCandidateAsync(app.BaseUrl, Ct);
+        using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, Ct);
         var before = (await candidate.Http.GetFromJsonAsync<ProfileRow>("/api/v1/me/profile", Ct))!;
         before.UpdatedAt.ShouldBeNull();
         before.FullName.ShouldStartWith("求职者", Case.Sensitive, "before the first save the form starts from the display name");
@@ -66,7 +52,7 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
     [Fact]
     public async Task A_resume_made_from_the_profile_is_a_pdf_in_the_library_with_the_name_and_skills_and_can_be_sent()
     {
-        using var candidate = await NewCandidateAsync(app.BaseUrl, Ct);
+        using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, Ct);
         using var early = await candidate.Http.PostAsync("/api/v1/me/profile/resume", null, Ct);
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict, "there is nothing to print before a profile is saved");
         (await candidate.Http.PutAsJsonAsync("/api/v1/me/profile", Profile("王建国"), Ct)).EnsureSuccessStatusCode();
@@ -91,7 +77,7 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
     [Fact]
     public async Task Recommendations_are_three_with_reasons_recorded_once_and_topped_up_after_an_apply_without_repeating_a_job()
     {
-        using var candidate = await NewCandidateAsync(app.BaseUrl, Ct);
+        using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, Ct);
         (await candidate.Http.PutAsJsonAsync("/api/v1/me/home", new { district = "九龙坡区", street = "杨家坪街道", community = "民安华福社区" }, Ct)).EnsureSuccessStatusCode();
         (await candidate.Http.PutAsJsonAsync("/api/v1/me/profile", Profile(), Ct)).EnsureSuccessStatusCode();
 
@@ -125,7 +111,7 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
     [Fact]
     public async Task An_organizer_recommends_a_job_in_person_once_a_week_and_the_candidate_sees_who_recommended_it()
     {
-        using var candidate = await NewCandidateAsync(app.BaseUrl, Ct);
+        using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, Ct);
         using var g = await candidate.Http.GetAsync("/me/profile", Ct);
         if ((int)g.StatusCode == 500) throw new Exception(string.Join("\n", app.Deployment.Logs.Split('\n').Where(l => l.Contains("rror") || l.Contains("xception")).TakeLast(5)));
         var mine = await RecommendAsync(candidate);

@@ -43,19 +43,8 @@ public sealed class QuestionHubClient : IAsyncDisposable
         await ConnectAsync(email is null ? SignedInClient.Anonymous(baseUrl) : await SignedInClient.SignInAsync(baseUrl, email, People.Password, ct), baseUrl, ct);
 
     /// <summary>Signs up a new candidate through the real sign-up form and connects as them.</summary>
-    public static async Task<QuestionHubClient> NewCandidateAsync(Uri baseUrl, CancellationToken ct)
-    {
-        var http = SignedInClient.Anonymous(baseUrl);
-        var token = await http.AntiforgeryTokenAsync("/account/register", ct);
-        var id = Guid.NewGuid().ToString("N")[..10];
-        using var response = await http.Http.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["DisplayName"] = $"求职者{id[..4]}", ["Email"] = $"c{id}@test.livehire", ["Password"] = People.Password, ["__RequestVerificationToken"] = token,
-        }), ct);
-        if (!http.Cookies.GetCookies(baseUrl).Any(c => c.Name == ".LiveHire.Auth"))
-            throw new InvalidOperationException($"Sign-up failed: {(int)response.StatusCode}");
-        return await ConnectAsync(http, baseUrl, ct);
-    }
+    public static async Task<QuestionHubClient> NewCandidateAsync(Uri baseUrl, CancellationToken ct) =>
+        await ConnectAsync(await People.SignUpCandidateAsync(baseUrl, ct), baseUrl, ct);
 
     private static async Task<QuestionHubClient> ConnectAsync(SignedInClient http, Uri baseUrl, CancellationToken ct)
     {
