@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using LiveHire.Testing;
 using Microsoft.Playwright;
 
@@ -72,6 +73,27 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         var demo = await DemoIds.LoadAsync(app.BaseUrl, Ct);
         using var applied = await ResumeApi.ApplyAsync(candidate, demo.Packer, resume.Id, null, Ct);
         applied.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Without_the_chinese_font_making_a_resume_is_a_503_and_readiness_names_the_font_to_install()
+    {
+        await using var deployment = await Deployment.StartAsync(Mode.Embedded, servers: null, Ct,
+            extraSettings: new Dictionary<string, string> { ["LiveHire__Resumes__PdfFontPath"] = "/nonexistent/wqy-microhei.ttc" });
+        using var candidate = await People.SignUpCandidateAsync(deployment.BaseUrl, Ct);
+        (await candidate.Http.PutAsJsonAsync("/api/v1/me/profile", Profile(), Ct)).EnsureSuccessStatusCode();
+
+        using var ready = await candidate.Http.GetAsync("/health/ready", Ct);
+        using var made = await candidate.Http.PostAsync("/api/v1/me/profile/resume", null, Ct);
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK, "everything but making a resume works");
+        var font = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "resume-font");
+        font.GetProperty("status").GetString().ShouldBe("Degraded");
+        font.GetProperty("description").GetString()!.ShouldContain("apt-get install fonts-wqy-microhei");
+        made.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ResumeApi.ProblemCodeAsync(made, Ct)).ShouldBe("resume.font_missing");
+        (await candidate.Http.GetFromJsonAsync<List<ResumeRow>>("/api/v1/resumes", Ct))!.ShouldBeEmpty();
     }
 
     [Fact]
