@@ -48,6 +48,18 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         saved.Groups.ShouldBe(["Mothers"]);
         saved.Availability.ShouldBe("Flexible");
         saved.Experience.Single().Employer.ShouldBe("重庆渝味食品有限公司");
+
+        // The page's form: a refused save comes back with the problem and what was typed, and changes nothing.
+        var token = await candidate.AntiforgeryTokenAsync("/me/profile", Ct);
+        using var page = await candidate.Http.PostAsync("/me/profile", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "", ["Input.Skills"] = "砌墙、贴砖", ["__RequestVerificationToken"] = token,
+        }), Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("data-testid=\"profile-problem\"");
+        html.ShouldContain("砌墙、贴砖");
+        (await candidate.Http.GetFromJsonAsync<ProfileRow>("/api/v1/me/profile", Ct))!.Skills.ShouldBe(["电焊", "叉车"]);
     }
 
     [Fact]
