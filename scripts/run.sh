@@ -28,6 +28,15 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 
+# "Make a resume from my profile" prints Chinese with WenQuanYi Micro Hei; without it everything else works and
+# /health/ready names the missing font.
+if [[ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] && command -v apt-get >/dev/null 2>&1; then
+  say "installing fonts-wqy-microhei (Chinese font for resumes made from profiles)"
+  sudo=(); ((EUID == 0)) || sudo=(sudo)
+  { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; } \
+    || say "could not install fonts-wqy-microhei: resumes cannot be made from profiles until it is installed"
+fi
+
 say "building (Release)…"
 dotnet build src/Web/LiveHire.Web.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 

@@ -27,7 +27,7 @@ elapsed() { printf '%ss' "$((SECONDS - started_at))"; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 ensure_system_packages() {
-  local wanted=(redis-server postgresql ffmpeg chromium nginx libnginx-mod-rtmp fonts-noto-cjk)
+  local wanted=(redis-server postgresql ffmpeg chromium nginx libnginx-mod-rtmp fonts-noto-cjk fonts-wqy-microhei poppler-utils)
   # Node may come from elsewhere (e.g. a newer nodejs build that bundles npm); only fall back to Debian's if absent.
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     wanted+=(nodejs npm)

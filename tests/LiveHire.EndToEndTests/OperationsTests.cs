@@ -28,7 +28,7 @@ public sealed class OperationsTests(TestServers servers, EmbeddedDeploymentFixtu
         await web.WaitForAsync("/health/ready", TimeSpan.FromSeconds(30), ct);
         var green = JsonDocument.Parse(await http.GetStringAsync("/health/ready", ct)).RootElement;
         green.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString())
-            .ShouldBe(["database", "redis", "blob-storage"], ignoreOrder: true);
+            .ShouldBe(["database", "redis", "blob-storage", "resume-font"], ignoreOrder: true);
 
         await postgres.StopAsync(ct);
         await Eventually(async () => (await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.ServiceUnavailable, ct);

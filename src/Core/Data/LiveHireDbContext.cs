@@ -28,6 +28,8 @@ public abstract class LiveHireDbContext(DbContextOptions options)
     public DbSet<Resume> Resumes => Set<Resume>();
     public DbSet<JobApplication> Applications => Set<JobApplication>();
     public DbSet<CandidateHome> CandidateHomes => Set<CandidateHome>();
+    public DbSet<CandidateProfile> CandidateProfiles => Set<CandidateProfile>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -14,7 +14,7 @@ public static class Problems
             "forbidden" => StatusCodes.Status403Forbidden,
             "not_found" => StatusCodes.Status404NotFound,
             "rate_limited" => StatusCodes.Status429TooManyRequests,
-            "video.unavailable" => StatusCodes.Status503ServiceUnavailable,
+            "video.unavailable" or "resume.font_missing" => StatusCodes.Status503ServiceUnavailable,
             "video.too_large" => StatusCodes.Status413PayloadTooLarge,
             var c when c.StartsWith("conflict.", StringComparison.Ordinal) => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,

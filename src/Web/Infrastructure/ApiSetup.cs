@@ -7,6 +7,8 @@ using LiveHire.Web.Features.Hiring;
 using LiveHire.Web.Features.Jobs;
 using LiveHire.Web.Features.Recordings;
 using LiveHire.Web.Features.Notifications;
+using LiveHire.Web.Features.Profile;
+using LiveHire.Web.Features.Recommendations;
 using LiveHire.Web.Features.Resumes;
 using LiveHire.Web.Features.Search;
 using LiveHire.Web.Features.Sessions;
@@ -101,5 +103,11 @@ public static class ApiSetup
         BookSlot.Map(v1);
         CancelSlot.Map(v1);
         GetTimetable.Map(v1);
+        GetProfile.Map(v1);
+        SaveProfile.Map(v1);
+        MakeResumeFromProfile.Map(v1);
+        RecommendJobs.Map(v1);
+        ListRecommendations.Map(v1);
+        RecommendJob.Map(v1);
     }
 }

@@ -15,6 +15,7 @@ public sealed class ProblemsTests
         { "not_found", 404 },
         { "rate_limited", 429 },
         { "video.unavailable", 503 },
+        { "resume.font_missing", 503 },
         { "video.too_large", 413 },
         { "conflict.session_ended", 409 },
         { "validation.title", 400 },

@@ -137,6 +137,65 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.ToTable("CandidateHomes");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.CandidateProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Availability")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Experience")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("WantedPayMin")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("WantedPayUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WantedTitles")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CandidateProfiles");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Fair", b =>
                 {
                     b.Property<Guid>("Id")
@@ -726,6 +785,53 @@ namespace LiveHire.Core.Migrations.Postgres
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CandidateDistrict")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("CandidateGroups")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("MadeAt");
+
+                    b.HasIndex("MadeById");
+
+                    b.HasIndex("CandidateId", "MadeAt");
+
+                    b.ToTable("Recommendations");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1265,6 +1371,15 @@ namespace LiveHire.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.CandidateProfile", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("LiveHire.Core.Domain.CandidateProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Fair", b =>
                 {
                     b.HasOne("LiveHire.Core.Domain.Organization", "Organizer")
@@ -1413,6 +1528,28 @@ namespace LiveHire.Core.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.Recommendation", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("MadeById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>

@@ -131,6 +131,65 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.ToTable("CandidateHomes");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.CandidateProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Availability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Experience")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("WantedPayMin")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WantedPayUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WantedTitles")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("CandidateProfiles");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Fair", b =>
                 {
                     b.Property<Guid>("Id")
@@ -715,6 +774,53 @@ namespace LiveHire.Core.Migrations.Sqlite
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateDistrict")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MadeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MadeById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("MadeAt");
+
+                    b.HasIndex("MadeById");
+
+                    b.HasIndex("CandidateId", "MadeAt");
+
+                    b.ToTable("Recommendations");
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1248,6 +1354,15 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LiveHire.Core.Domain.CandidateProfile", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithOne()
+                        .HasForeignKey("LiveHire.Core.Domain.CandidateProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveHire.Core.Domain.Fair", b =>
                 {
                     b.HasOne("LiveHire.Core.Domain.Organization", "Organizer")
@@ -1396,6 +1511,28 @@ namespace LiveHire.Core.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("LiveHire.Core.Domain.Recommendation", b =>
+                {
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveHire.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("MadeById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("LiveHire.Core.Domain.Recording", b =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Hosting;
 using LiveHire.Web.Infrastructure;
 
 namespace LiveHire.Web.Features.Resumes;
@@ -20,6 +21,10 @@ public sealed class ResumeOptions
     /// <summary>How many files one candidate's library holds; bounds the storage a single account can take.</summary>
     [Range(1, 200)]
     public int MaxPerCandidate { get; set; } = 20;
+
+    /// <summary>A TrueType font (or collection) with Chinese and Latin glyphs for resumes made from a profile (Debian's fonts-wqy-microhei by default).</summary>
+    [Required]
+    public string PdfFontPath { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 }
 
 public static class ResumeLibrarySetup
@@ -28,6 +33,8 @@ public static class ResumeLibrarySetup
     {
         services.AddOptions<ResumeOptions>().BindConfiguration(ResumeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ResumeLinks>();
+        services.AddSingleton<Profile.ResumePdf>();
+        services.AddHealthChecks().AddCheck<Profile.ResumeFontHealthCheck>("resume-font", tags: [HealthTags.Ready]);
         return services;
     }
 }
