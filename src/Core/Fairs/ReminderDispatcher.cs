@@ -18,11 +18,8 @@ public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery cha
     /// <summary>How long a claim holds: a dispatcher that dies mid-send leaves its reminders to others after this.</summary>
     public static TimeSpan Lease => DueRowClaims.Lease;
 
-    public Task<int> DispatchDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return DueRowClaims.ClaimAndSendAsync(db.Reminders, now, id => SendAsync(id, now, ct), ct);
-    }
+    public Task<int> DispatchDueAsync(CancellationToken ct) =>
+        DueRowClaims.ClaimAndSendAsync(db.Reminders, clock, (id, now) => SendAsync(id, now, ct), ct);
 
     private async Task<bool> SendAsync(Guid reminderId, DateTimeOffset now, CancellationToken ct)
     {

@@ -15,11 +15,8 @@ namespace LiveHire.Core.Fairs;
 /// </summary>
 public sealed class StaffNoticeDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
-    public Task<int> DispatchDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return DueRowClaims.ClaimAndSendAsync(db.StaffNotices, now, id => SendAsync(id, now, ct), ct);
-    }
+    public Task<int> DispatchDueAsync(CancellationToken ct) =>
+        DueRowClaims.ClaimAndSendAsync(db.StaffNotices, clock, (id, now) => SendAsync(id, now, ct), ct);
 
     private async Task<bool> SendAsync(Guid noticeId, DateTimeOffset now, CancellationToken ct)
     {

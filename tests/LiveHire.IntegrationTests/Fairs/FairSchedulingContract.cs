@@ -189,6 +189,31 @@ public abstract partial class FairSchedulingContract(TestServers servers) : IAsy
     }
 
     [Fact]
+    public async Task One_run_sends_every_due_reminder_of_a_big_fair_not_only_a_first_batch()
+    {
+        var (fairId, _) = await RegisteredCandidateAsync();
+        await using (var db = NewContext())
+        {
+            // 249 more candidates (no phone: in-app only) register for the same fair: 750 reminders, due together at the start.
+            for (var i = 0; i < 249; i++)
+            {
+                var candidate = new User { UserName = $"c{Guid.NewGuid():N}", DisplayName = $"求职者{i}", CreatedAt = clock.GetUtcNow() };
+                db.Users.Add(candidate);
+                var registration = FairRegistration.Create(candidate.Id, fairId, null, clock.GetUtcNow());
+                db.FairRegistrations.Add(registration);
+                db.Reminders.AddRange(Reminder.Plan(registration.Id, new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), [1440, 60, 0],
+                    clock.GetUtcNow()));
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+
+        (await DispatchAsync()).ShouldBe(750, "one minutely run, however many batches it takes");
+        (await DeliveredAsync()).Notifications.ShouldBe(750);
+        (await DispatchAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Moving_the_fair_moves_its_pending_reminders()
     {
         var (fairId, registrationId) = await RegisteredCandidateAsync();

@@ -24,6 +24,14 @@ public sealed class HlsPlaylistTests
     }
 
     [Fact]
+    public void Target_duration_is_the_longest_segment_rounded_to_the_nearest_second()
+    {
+        // Keyframes every second cut segments of about 1 s; a target of 2 would make players wait twice as far behind.
+        HlsPlaylist.Live([new(1, 0, 1.0), new(1, 1, 1.04), new(1, 2, 1.49)], window: 3).ShouldContain("#EXT-X-TARGETDURATION:1\n");
+        HlsPlaylist.Live([new(1, 0, 1.0), new(1, 1, 1.5)], window: 2).ShouldContain("#EXT-X-TARGETDURATION:2\n");
+    }
+
+    [Fact]
     public void Ended_vod_is_closed_with_endlist()
     {
         HlsPlaylist.Vod(TwoEpochs, ended: true).ShouldEndWith("002-000001.ts\n#EXT-X-ENDLIST\n");

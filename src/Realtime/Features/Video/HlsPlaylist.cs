@@ -58,7 +58,9 @@ public static class HlsPlaylist
 
     private static StringBuilder Header(IReadOnlyList<SegmentEntry> timeline, int mediaSequence)
     {
-        var target = timeline.Count == 0 ? 2 : (int)Math.Ceiling(timeline.Max(s => s.Duration));
+        // RFC 8216 4.3.3.1: each segment's duration rounded to the nearest integer must not exceed the target. Rounding
+        // (not ceiling) keeps 1.0x s segments at a target of 1, and players sync that many targets behind the live edge.
+        var target = timeline.Count == 0 ? 2 : (int)Math.Round(timeline.Max(s => s.Duration), MidpointRounding.AwayFromZero);
         return new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n")
             .Append("#EXT-X-TARGETDURATION:").Append(Math.Max(1, target)).Append('\n')
             .Append("#EXT-X-MEDIA-SEQUENCE:").Append(mediaSequence).Append('\n');
