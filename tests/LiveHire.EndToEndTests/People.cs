@@ -38,19 +38,4 @@ public static class People
         await page.GetByTestId("login-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
-
-    /// <summary>Signs up a new candidate through the real sign-up form, for tests that must not share one person's state.</summary>
-    public static async Task<SignedInClient> SignUpCandidateAsync(Uri baseUrl, CancellationToken ct)
-    {
-        var http = SignedInClient.Anonymous(baseUrl);
-        var token = await http.AntiforgeryTokenAsync("/account/register", ct);
-        var id = Guid.NewGuid().ToString("N")[..10];
-        using var response = await http.Http.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["DisplayName"] = $"求职者{id[..4]}", ["Email"] = $"c{id}@test.livehire", ["Password"] = Password, ["__RequestVerificationToken"] = token,
-        }), ct);
-        if (!http.Cookies.GetCookies(baseUrl).Any(c => c.Name == ".LiveHire.Auth"))
-            throw new InvalidOperationException($"Sign-up failed: {(int)response.StatusCode}");
-        return http;
-    }
 }
