@@ -56,6 +56,24 @@ public sealed class HiringBoardTests(EmbeddedDeploymentFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_candidate_who_chose_email_gets_the_interview_invitation_by_email()
+    {
+        var demo = await DemoIds.LoadAsync(app.BaseUrl, Ct);
+        using var candidate = await People.SignUpCandidateAsync(app.BaseUrl, Ct); // an e-mail address, no phone
+        (await candidate.Http.PutAsJsonAsync("/api/v1/me/settings", new { sms = false, email = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var applied = await ResumeApi.ApplyAsync(candidate, demo.Clerk, null, null, Ct);
+        var applicationId = (await applied.Content.ReadFromJsonAsync<ApplicationRow>(Ct))!.Id;
+        using var recruiter = await SignedInClient.SignInAsync(app.BaseUrl, People.Recruiter, People.Password, Ct);
+
+        (await MoveAsync(recruiter, applicationId, "Interview")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var admin = await SignedInClient.SignInAsync(app.BaseUrl, People.Admin, People.Password, Ct);
+        var outbox = await admin.Http.GetStringAsync("/admin/outbox", Ct);
+        outbox.ShouldContain("面试邀请");
+        outbox.ShouldContain("邀请您面试「门店营业员（宝妈岗）」");
+    }
+
+    [Fact]
     public async Task Board_filters_by_job_and_search_keeps_notes_and_refuses_going_backwards()
     {
         var demo = await DemoIds.LoadAsync(app.BaseUrl, Ct);

@@ -11,9 +11,10 @@ public sealed class CandidateNoticeTests
     [InlineData(ApplicationStatus.Interview, "面试")]
     [InlineData(ApplicationStatus.Offer, "录用意向")]
     [InlineData(ApplicationStatus.Hired, "录用")]
-    public void Steps_the_candidate_must_act_on_are_texted_with_job_and_employer(ApplicationStatus status, string says)
+    public void Steps_the_candidate_must_act_on_are_sent_with_job_and_employer(ApplicationStatus status, string says)
     {
-        var text = CandidateNotice.SmsText(status, "食品包装工", "重庆渝味食品有限公司", null)!;
+        var (title, text) = CandidateNotice.Message(status, "食品包装工", "重庆渝味食品有限公司", null)!.Value;
+        title.ShouldNotBeNullOrWhiteSpace();
         text.ShouldContain(says);
         text.ShouldContain("食品包装工");
         text.ShouldContain("重庆渝味食品有限公司");
@@ -22,16 +23,16 @@ public sealed class CandidateNoticeTests
     [Fact]
     public void A_rejection_text_carries_the_employers_reason()
     {
-        CandidateNotice.SmsText(ApplicationStatus.Rejected, "保安", "某物业", "岗位已招满")!.ShouldContain("岗位已招满");
+        CandidateNotice.Message(ApplicationStatus.Rejected, "保安", "某物业", "岗位已招满")!.Value.Body.ShouldContain("岗位已招满");
     }
 
     [Theory]
     [InlineData(ApplicationStatus.Submitted)]
     [InlineData(ApplicationStatus.Viewed)]
     [InlineData(ApplicationStatus.Withdrawn)]
-    public void Being_seen_or_withdrawing_is_not_worth_a_text(ApplicationStatus status)
+    public void Being_seen_or_withdrawing_is_not_worth_a_message(ApplicationStatus status)
     {
-        CandidateNotice.SmsText(status, "保安", "某物业", null).ShouldBeNull();
+        CandidateNotice.Message(status, "保安", "某物业", null).ShouldBeNull();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Messaging;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Web.Infrastructure;
@@ -35,7 +36,7 @@ public static class BulkReject
         }
     }
 
-    public sealed class Handler(LiveHireDbContext db, ILiveNotifier notifier, ISmsSender sms, TimeProvider clock) : ICommandHandler<Command, Rejected>
+    public sealed class Handler(LiveHireDbContext db, ILiveNotifier notifier, ChannelDelivery channels, TimeProvider clock) : ICommandHandler<Command, Rejected>
     {
         public async ValueTask<Rejected> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -44,7 +45,7 @@ public static class BulkReject
             var now = clock.GetUtcNow();
             var rejected = applications.Where(a => a.MoveTo(ApplicationStatus.Rejected, command.Request.Message, now).IsSuccess).ToList();
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var application in rejected) await CandidateNotice.SendAsync(db, notifier, sms, application, cancellationToken);
+            foreach (var application in rejected) await CandidateNotice.SendAsync(db, notifier, channels, application, cancellationToken);
             return new Rejected(rejected.Count, ids.Count - rejected.Count);
         }
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Messaging;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Web.Infrastructure;
@@ -22,7 +23,7 @@ public static class MoveApplication
         public Validator() => RuleFor(c => c.Request.Status).NotEmpty().IsEnumName(typeof(ApplicationStatus)).OverridePropertyName("status");
     }
 
-    public sealed class Handler(LiveHireDbContext db, ILiveNotifier notifier, ISmsSender sms, TimeProvider clock) : ICommandHandler<Command, Result<BoardCard>>
+    public sealed class Handler(LiveHireDbContext db, ILiveNotifier notifier, ChannelDelivery channels, TimeProvider clock) : ICommandHandler<Command, Result<BoardCard>>
     {
         public async ValueTask<Result<BoardCard>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -32,7 +33,7 @@ public static class MoveApplication
             var moved = application.MoveTo(Enum.Parse<ApplicationStatus>(command.Request.Status), command.Request.Reason, clock.GetUtcNow());
             if (!moved.IsSuccess) return moved.Error!;
             await db.SaveChangesAsync(cancellationToken);
-            await CandidateNotice.SendAsync(db, notifier, sms, application, cancellationToken);
+            await CandidateNotice.SendAsync(db, notifier, channels, application, cancellationToken);
             return await BoardCard.LoadAsync(db, application.Id, cancellationToken);
         }
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Core.Messaging;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Web.Infrastructure;
@@ -19,7 +20,7 @@ public static class OpenApplication
 
     public sealed record Opened(BoardCard Application, IReadOnlyList<NoteView> Notes);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveNotifier notifier, ISmsSender sms, TimeProvider clock) : ICommandHandler<Command, Result<Opened>>
+    public sealed class Handler(LiveHireDbContext db, ILiveNotifier notifier, ChannelDelivery channels, TimeProvider clock) : ICommandHandler<Command, Result<Opened>>
     {
         public async ValueTask<Result<Opened>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -29,7 +30,7 @@ public static class OpenApplication
             if (application.MarkViewed(clock.GetUtcNow()))
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await CandidateNotice.SendAsync(db, notifier, sms, application, cancellationToken);
+                await CandidateNotice.SendAsync(db, notifier, channels, application, cancellationToken);
             }
             var notes = await db.ApplicationNotes.AsNoTracking().Where(n => n.ApplicationId == application.Id)
                 .Select(n => new NoteView(n.AuthorName, n.Text, n.CreatedAt)).ToListAsync(cancellationToken);
