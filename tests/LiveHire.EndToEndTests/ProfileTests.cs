@@ -58,6 +58,7 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync(Ct);
         html.ShouldContain("data-testid=\"profile-problem\"");
+        html.ShouldContain("请填写姓名（最多 40 个字）", customMessage: "the problem is said in Chinese, the page's language");
         html.ShouldContain("砌墙、贴砖");
         (await candidate.Http.GetFromJsonAsync<ProfileRow>("/api/v1/me/profile", Ct))!.Skills.ShouldBe(["电焊", "叉车"]);
     }

@@ -3,15 +3,17 @@ using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Applications;
 using LiveHire.Web.Features.Search;
+using LiveHire.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace LiveHire.Web.Pages.Jobs;
 
 /// <summary>家门口 search for everyone; candidates also save their home here and apply in one tap.</summary>
-public sealed class IndexModel(IMediator mediator, LiveHireDbContext db) : PageModel
+public sealed class IndexModel(IMediator mediator, LiveHireDbContext db, IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
@@ -47,8 +49,7 @@ public sealed class IndexModel(IMediator mediator, LiveHireDbContext db) : PageM
     {
         if (!IsCandidate) return Forbid();
         var saved = await mediator.Send(new SetHome.Command(User.UserId()!.Value, new SetHome.Request(Home.District, Home.Street, Home.Community, Home.Latitude, Home.Longitude)), ct);
-        // The page says it in the reader's language: a code here, its words in the resx (Search.Error.<code>, e.g. Search.Error.validation.home.empty).
-        Notice = saved.IsSuccess ? "home-saved" : saved.Error!.Code;
+        Notice = saved.IsSuccess ? "home-saved" : errors.Describe(saved.Error!);
         return RedirectToPage(new { Q, Type, MinPay, Group });
     }
 
@@ -57,7 +58,7 @@ public sealed class IndexModel(IMediator mediator, LiveHireDbContext db) : PageM
         if (!IsCandidate) return Forbid();
         var applied = await mediator.Send(new SubmitApplication.Command(new SubmitApplication.Request(jobId, null, null), User.UserId()!.Value,
             User.DisplayNameOf()), ct);
-        if (!applied.IsSuccess) Notice = applied.Error!.Message;
+        if (!applied.IsSuccess) Notice = errors.Describe(applied.Error!);
         return RedirectToPage(new { Q, Type, MinPay, Group, p = PageNumber });
     }
 }

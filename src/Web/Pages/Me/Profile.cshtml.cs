@@ -1,16 +1,18 @@
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Profile;
+using LiveHire.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace LiveHire.Web.Pages.Me;
 
 /// <summary>A candidate's structured profile as one plain form (blank rows are ignored), and "make a PDF resume from it".</summary>
 [Authorize(Policy = Policies.Candidate)]
-public sealed class ProfileModel(IMediator mediator) : PageModel
+public sealed class ProfileModel(IMediator mediator, IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     public const int EducationRows = 3;
     public const int ExperienceRows = 3;
@@ -81,7 +83,7 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
             // Keep what was typed: the form comes back as it was sent, with the problem above it.
             ModelState.Clear();
             Problem = null;
-            ViewData["Problem"] = saved.Error!.Message;
+            ViewData["Problem"] = errors.Describe(saved.Error!);
             Saved = false;
             Pad();
             return Page();
@@ -94,7 +96,7 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
     {
         var made = await mediator.Send(new MakeResumeFromProfile.Command(User.UserId()!.Value), ct);
         if (made.IsSuccess) (MadeResumeId, MadeResumeName) = (made.Value!.Id, made.Value.FileName);
-        else Problem = made.Error!.Message;
+        else Problem = errors.Describe(made.Error!);
         return RedirectToPage();
     }
 

@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using LiveHire.Web.Infrastructure;
 
 namespace LiveHire.Web.Pages.Me;
 
 /// <summary>为你推荐: at least three jobs with the reasons, and a one-tap apply (the same use case as the API) with the newest resume.</summary>
 [Authorize(Policy = Policies.Candidate)]
-public sealed class RecommendationsModel(IMediator mediator, LiveHireDbContext db) : PageModel
+public sealed class RecommendationsModel(IMediator mediator, LiveHireDbContext db, IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     public IReadOnlyList<RecommendationView> Recommendations { get; private set; } = [];
     public bool HasProfile { get; private set; }
@@ -32,7 +34,7 @@ public sealed class RecommendationsModel(IMediator mediator, LiveHireDbContext d
         var me = User.UserId()!.Value;
         var resume = await LatestResumeAsync(me, ct);
         var applied = await mediator.Send(new SubmitApplication.Command(new SubmitApplication.Request(jobId, resume?.Id, null), me, User.DisplayNameOf()), ct);
-        if (!applied.IsSuccess) Notice = applied.Error!.Message;
+        if (!applied.IsSuccess) Notice = errors.Describe(applied.Error!);
         return RedirectToPage();
     }
 

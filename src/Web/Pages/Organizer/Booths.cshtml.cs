@@ -6,11 +6,13 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using LiveHire.Web.Infrastructure;
 
 namespace LiveHire.Web.Pages.Organizer;
 
 /// <summary>Organizers (folder policy) review booth applications for one of their fairs and set its capacity, stages and grid.</summary>
-public sealed class BoothsModel(IMediator mediator, LiveHireDbContext db, TimeProvider clock) : PageModel
+public sealed class BoothsModel(IMediator mediator, LiveHireDbContext db, TimeProvider clock, IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     public sealed record FairLink(Guid Id, string Title, DateTimeOffset StartsAt);
 
@@ -44,7 +46,7 @@ public sealed class BoothsModel(IMediator mediator, LiveHireDbContext db, TimePr
     {
         if (User.OrganizationIdOf() is not { } organizerId) return Forbid();
         var result = await mediator.Send(new SetFairTimetable.Command(fairId, organizerId, new SetFairTimetable.Request(boothCapacity, stages, slotMinutes)), ct);
-        Notice = result.IsSuccess ? null : result.Error!.Message;
+        Notice = result.IsSuccess ? null : errors.Describe(result.Error!);
         return RedirectToPage(new { fairId });
     }
 
@@ -52,7 +54,7 @@ public sealed class BoothsModel(IMediator mediator, LiveHireDbContext db, TimePr
     {
         if (User.UserId() is not { } userId || User.OrganizationIdOf() is not { } organizerId) return Forbid();
         var result = await mediator.Send(new DecideBooth.Command(fairId, boothId, organizerId, userId, declineReason), ct);
-        Notice = result.IsSuccess ? null : result.Error!.Message;
+        Notice = result.IsSuccess ? null : errors.Describe(result.Error!);
         return RedirectToPage(new { fairId });
     }
 }

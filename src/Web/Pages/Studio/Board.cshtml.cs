@@ -6,11 +6,13 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using LiveHire.Web.Infrastructure;
 
 namespace LiveHire.Web.Pages.Studio;
 
 /// <summary>The hiring board (recruiters, folder policy): their employer's applications, per job or across jobs.</summary>
-public sealed class BoardModel(IMediator mediator, LiveHireDbContext db) : PageModel
+public sealed class BoardModel(IMediator mediator, LiveHireDbContext db, IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? JobId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -47,14 +49,14 @@ public sealed class BoardModel(IMediator mediator, LiveHireDbContext db) : PageM
     public async Task<IActionResult> OnPostMoveAsync(Guid applicationId, string to, string? reason, CancellationToken ct)
     {
         var moved = await mediator.Send(new MoveApplication.Command(applicationId, new MoveApplication.Request(to, reason), User), ct);
-        Notice = moved.IsSuccess ? null : moved.Error!.Message;
+        Notice = moved.IsSuccess ? null : errors.Describe(moved.Error!);
         return RedirectToPage(new { JobId, Status, Q });
     }
 
     public async Task<IActionResult> OnPostNoteAsync(Guid applicationId, string? text, CancellationToken ct)
     {
         var written = await mediator.Send(new AddApplicationNote.Command(applicationId, text ?? "", User), ct);
-        Notice = written.IsSuccess ? null : written.Error!.Message;
+        Notice = written.IsSuccess ? null : errors.Describe(written.Error!);
         return RedirectToPage(new { JobId, Status, Q });
     }
 

@@ -1,15 +1,16 @@
-using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Booths;
 using LiveHire.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using LiveHire.Core.Domain;
 
 namespace LiveHire.Web.Pages.Studio;
 
 /// <summary>Recruiters (folder policy) apply for their employer's booth in a fair and book or cancel its slots.</summary>
-public sealed class BoothsModel(IMediator mediator) : PageModel
+public sealed class BoothsModel(IMediator mediator, IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     public IReadOnlyList<MyFairBooth> Fairs { get; private set; } = [];
     [TempData] public string? Notice { get; set; }
@@ -56,7 +57,7 @@ public sealed class BoothsModel(IMediator mediator) : PageModel
 
     private RedirectToPageResult Done(Error? error)
     {
-        Notice = error?.Message;
+        Notice = error is null ? null : errors.Describe(error);
         return RedirectToPage();
     }
 }
