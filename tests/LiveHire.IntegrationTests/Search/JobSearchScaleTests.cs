@@ -6,13 +6,13 @@ using LiveHire.Web.Features.Search;
 namespace LiveHire.IntegrationTests.Search;
 
 /// <summary>
-/// Search over 100,000 jobs: still correct, and how long the common searches take (written to the test output; the
-/// benchmark in bench/ tracks the figures). Slow to seed, so it carries the Scale trait and can be left out.
+/// Search over many jobs stays correct: a full page, nearness never going back up. How long it takes over 100,000 jobs is
+/// the benchmark's (bench/, scenario 8), beside its baseline; a test only checks what a user would notice as wrong.
 /// </summary>
 [Trait("Category", "Scale")]
 public abstract class JobSearchScaleContract(TestDatabase database) : IAsyncLifetime
 {
-    public const int Jobs = 100_000;
+    public const int Jobs = 20_000;
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 30, 0, TimeSpan.Zero);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -32,7 +32,7 @@ public abstract class JobSearchScaleContract(TestDatabase database) : IAsyncLife
     }
 
     [Fact]
-    public async Task Searches_over_100000_jobs_rank_correctly_and_report_their_time()
+    public async Task Searches_over_twenty_thousand_jobs_fill_a_page_and_never_rank_a_farther_tier_first()
     {
         var home = new Place("九龙坡区", "九龙第3街道", "九龙第3街道5社区", 29.50, 106.51);
         var searches = new (string Name, SearchJobs.Filter Filter)[]
@@ -45,17 +45,8 @@ public abstract class JobSearchScaleContract(TestDatabase database) : IAsyncLife
         };
         foreach (var (name, filter) in searches)
         {
-            var times = new List<double>();
-            SearchJobs.SearchResult? result = null;
-            for (var run = 0; run < 6; run++)
-            {
-                await using var db = database.NewContext();
-                var watch = Stopwatch.StartNew();
-                result = await new SearchJobs.Handler(db).Handle(new SearchJobs.Query(filter, home), Ct);
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-            var warm = times.Skip(1).Order().ToList();
-            TestContext.Current.TestOutputHelper!.WriteLine($"{GetType().Name} {name}: median {warm[warm.Count / 2]:F1} ms, max {warm[^1]:F1} ms, {result!.Jobs.Count} hits");
+            await using var db = database.NewContext();
+            var result = await new SearchJobs.Handler(db).Handle(new SearchJobs.Query(filter, home), Ct);
             result.Jobs.Count.ShouldBe(SearchJobs.PageSize, name);
             var tiers = result.Jobs.Select(j => Enum.Parse<Nearness>(j.Nearness)).ToList();
             tiers.ShouldBe(tiers.Order().ToList(), $"{name}: nearness never goes back up");
