@@ -39,6 +39,8 @@ public static class WorkersHostingExtensions
             });
             services.AddHostedService<RecurringJobsRegistration>();
             services.AddHostedService<NewRecordingWatcher>();
+            services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+            services.AddHostedService<DueNoticeWatcher>();
         }
         services.AddScoped<PurgeExpiredPhoneCodes>();
         services.AddScoped<ArchiveRecording>();

@@ -20,7 +20,8 @@ namespace LiveHire.IntegrationTests.Fairs;
 
 /// <summary>
 /// Two Workers hosts (each a real Hangfire server, composed as the Workers process composes itself) share one job store
-/// and one database; the dispatch job is enqueued many times on both. Each due reminder still arrives exactly once.
+/// and one database; the dispatch job is enqueued many times on both (and by each server's due-notice watcher). Each due
+/// reminder still arrives exactly once; with no minutely run at all, the watcher alone sends it within seconds.
 /// </summary>
 [Collection(HangfireGlobalState.Name)]
 public sealed class TwoWorkersReminderTests(TestServers servers) : IAsyncDisposable
@@ -44,6 +45,31 @@ public sealed class TwoWorkersReminderTests(TestServers servers) : IAsyncDisposa
     {
         ["LiveHire:Mode"] = "Embedded", ["LiveHire:DataDirectory"] = directory, ["LiveHire:RedisPrefix"] = prefix,
     });
+
+    [Fact]
+    public async Task A_due_reminder_goes_out_within_seconds_with_no_minutely_run_and_no_one_enqueuing_it()
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(servers.RedisConnectionString);
+        var host = Host(new() { ["LiveHire:Mode"] = "Embedded", ["LiveHire:DataDirectory"] = directory, ["LiveHire:RedisPrefix"] = prefix }, redis);
+        await SeedAsync(host.Services);
+        clock.SetUtcNow(Start);
+
+        await host.StartAsync(Ct);
+        // Only the watcher may send it: the recurring dispatch jobs are gone, and nobody enqueues one.
+        var recurring = host.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.RemoveIfExists(DispatchDueReminders.Id);
+        recurring.RemoveIfExists(DispatchStaffNotices.Id);
+
+        await WaitUntilAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
+            return await db.Reminders.CountAsync(r => r.Status == ReminderStatus.Sent, Ct) == 3;
+        });
+        await using var check = host.Services.CreateAsyncScope();
+        (await check.ServiceProvider.GetRequiredService<LiveHireDbContext>().Notifications.CountAsync(n => n.Kind == NotificationKind.Reminder, Ct))
+            .ShouldBe(3);
+    }
 
     private async Task RunAsync(Dictionary<string, string?> settings)
     {

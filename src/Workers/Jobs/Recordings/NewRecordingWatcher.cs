@@ -16,29 +16,15 @@ namespace LiveHire.Workers.Jobs.Recordings;
 /// </summary>
 public sealed partial class NewRecordingWatcher(
     IServiceScopeFactory scopes, IBackgroundJobClient jobs, IOptions<RecordingOptions> options, TimeProvider clock,
-    ILogger<NewRecordingWatcher> logger) : BackgroundService
+    ILogger<NewRecordingWatcher> logger) : DatabasePoller(scopes, clock)
 {
     // What this process enqueued and when; forgotten after a while so a row that somehow stays Requested is offered again.
     private readonly Dictionary<(Guid Id, int Attempt), DateTimeOffset> enqueued = [];
     private static readonly TimeSpan Forget = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Poll, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await EnqueueNewAsync(scope.ServiceProvider.GetRequiredService<LiveHireDbContext>(), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // A database that is briefly away must not stop the watcher; the minutely sweep covers the gap.
-                LogPollFailed(e);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Poll;
+
+    protected override Task<int> PollAsync(LiveHireDbContext db, CancellationToken cancellationToken) => EnqueueNewAsync(db, cancellationToken);
 
     /// <summary>
     /// Enqueues an archive for each recording that is requested, or whose worker's lease ran out (it died), and that this
@@ -46,7 +32,7 @@ public sealed partial class NewRecordingWatcher(
     /// </summary>
     public async Task<int> EnqueueNewAsync(LiveHireDbContext db, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // Few rows: requests wait here seconds, archives run minutes. The lease is compared here, as the sweep does.
         var waiting = await db.Recordings.AsNoTracking()
             .Where(r => r.State == RecordingState.Requested || r.State == RecordingState.Archiving)
@@ -67,5 +53,5 @@ public sealed partial class NewRecordingWatcher(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for newly requested recordings failed; the minutely sweep will pick them up")]
-    private partial void LogPollFailed(Exception exception);
+    protected override partial void LogPollFailed(Exception exception);
 }
