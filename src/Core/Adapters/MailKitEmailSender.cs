@@ -10,10 +10,14 @@ namespace LiveHire.Core.Adapters;
 /// <summary>Sends e-mail over SMTP with MailKit: a UTF-8 text body and each attachment as its own MIME part.</summary>
 internal sealed class MailKitEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => EnlistAsync([message], cancellationToken);
+
+    /// <summary>SMTP cannot wait for the caller's commit: the messages leave now, one after another over one connection.</summary>
+    public async Task EnlistAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default)
     {
+        if (messages.Count == 0) return;
         var smtp = options.Value;
-        using var mime = Build(message, MailboxAddress.Parse(smtp.From));
+        var from = MailboxAddress.Parse(smtp.From);
         using var client = new SmtpClient();
         await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security switch
         {
@@ -22,7 +26,11 @@ internal sealed class MailKitEmailSender(IOptions<SmtpOptions> options) : IEmail
             _ => SecureSocketOptions.StartTls,
         }, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
-        await client.SendAsync(mime, cancellationToken);
+        foreach (var message in messages)
+        {
+            using var mime = Build(message, from);
+            await client.SendAsync(mime, cancellationToken);
+        }
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 

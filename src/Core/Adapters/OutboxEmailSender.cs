@@ -10,9 +10,19 @@ internal sealed class OutboxEmailSender(LiveHireDbContext db, TimeProvider clock
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
-        var body = new StringBuilder(message.TextBody);
-        foreach (var a in message.Attachments) body.Append($"\n\n[{a.FileName} · {a.MediaType}/{a.SubType} · {a.Content.Length} B]");
-        db.Outbox.Add(OutboxMessage.Create(MessageChannel.Email, message.To, message.Subject, body.ToString(), clock.GetUtcNow()));
+        await EnlistAsync([message], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task EnlistAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var message in messages)
+        {
+            var body = new StringBuilder(message.TextBody);
+            foreach (var a in message.Attachments) body.Append($"\n\n[{a.FileName} · {a.MediaType}/{a.SubType} · {a.Content.Length} B]");
+            db.Outbox.Add(OutboxMessage.Create(MessageChannel.Email, message.To, message.Subject, body.ToString(), now));
+        }
+        return Task.CompletedTask;
     }
 }

@@ -9,7 +9,14 @@ internal sealed class OutboxSmsSender(LiveHireDbContext db, TimeProvider clock) 
 {
     public async Task SendAsync(string phoneNumber, string text, CancellationToken cancellationToken = default)
     {
-        db.Outbox.Add(OutboxMessage.Create(MessageChannel.Sms, phoneNumber, null, text, clock.GetUtcNow()));
+        await EnlistAsync([new SmsText(phoneNumber, text)], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task EnlistAsync(IReadOnlyCollection<SmsText> texts, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        db.Outbox.AddRange(texts.Select(t => OutboxMessage.Create(MessageChannel.Sms, t.PhoneNumber, null, t.Text, now)));
+        return Task.CompletedTask;
     }
 }
