@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveHire.Core.Fairs;
 
 /// <summary>
-/// Sends the reminders that are due. Any number of dispatchers may run at once (two Workers, retries): each reminder is
-/// taken by one conditional UPDATE (pending, unclaimed or lease expired), which only one of them can win. The in-app
-/// notification carries the reminder's id, so even a second send after a crash cannot make a second one.
+/// Sends the reminders that are due, a batch at a time. Any number of dispatchers may run at once (two Workers, retries):
+/// a batch is taken by one conditional UPDATE (pending, unclaimed or lease expired), and each row can be won by only one
+/// of them. The in-app notification carries the reminder's id, so even a second send after a crash cannot make a second one.
 /// </summary>
 public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
@@ -19,33 +19,40 @@ public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery cha
     public static TimeSpan Lease => DueRowClaims.Lease;
 
     public Task<int> DispatchDueAsync(CancellationToken ct) =>
-        DueRowClaims.ClaimAndSendAsync(db.Reminders, clock, (id, now) => SendAsync(id, now, ct), ct);
+        DueRowClaims.ClaimAndSendAsync(db.Reminders, clock, (claim, now) => SendAsync(claim, now, ct), ct);
 
-    private async Task<bool> SendAsync(Guid reminderId, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> SendAsync(DueRowClaims.Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var reminder = await db.Reminders.Include(r => r.Registration!).ThenInclude(g => g.Fair)
-            .Include(r => r.Registration!).ThenInclude(g => g.Session).FirstAsync(r => r.Id == reminderId, ct);
-        var registration = reminder.Registration!;
-        if (registration.Fair!.Status == FairStatus.Cancelled || registration.Session?.Status == LiveSessionStatus.Cancelled)
+        // Tracked entities in the projection: fix-up links each reminder to its registration, fair and session.
+        var batch = await db.Reminders.Where(r => claim.Ids.Contains(r.Id) && r.ClaimToken == claim.Token)
+            .Join(db.Users, r => r.Registration!.CandidateId, u => u.Id, (r, u) => new
+            {
+                Reminder = r, r.Registration, r.Registration!.Fair, r.Registration.Session,
+                To = new Recipient(u.Id, u.PhoneNumber, u.Email, u.Channels),
+            })
+            .ToListAsync(ct);
+        var calendars = new Dictionary<(Guid, Guid?), EmailAttachment>();
+        var messages = new List<ChannelMessage>();
+        var notifications = new List<Notification>();
+        foreach (var (reminder, registration, fair, session, to) in batch.Select(b => (b.Reminder, b.Registration!, b.Fair!, b.Session, b.To)))
         {
-            reminder.Cancel();
-            await db.SaveChangesAsync(ct);
-            return false;
+            if (fair.Status == FairStatus.Cancelled || session?.Status == LiveSessionStatus.Cancelled)
+            {
+                reminder.Cancel();
+                continue;
+            }
+            var (title, body) = Text(reminder, registration);
+            var link = registration.SessionId is { } sessionId ? $"/live/{sessionId}" : null;
+            if (!calendars.TryGetValue((fair.Id, session?.Id), out var ics))
+                calendars[(fair.Id, session?.Id)] = ics = new EmailAttachment(session is null ? "fair.ics" : "session.ics", "text", "calendar",
+                    Encoding.UTF8.GetBytes(FairCalendar.For(fair, session, now)));
+            messages.Add(new ChannelMessage(to, title, body, ics));
+            notifications.Add(Notification.Create(registration.CandidateId, NotificationKind.Reminder, title, body, link, now, reminder.Id));
+            reminder.MarkSent(now);
         }
-        var (title, body) = Text(reminder, registration);
-        var link = registration.SessionId is { } sessionId ? $"/live/{sessionId}" : null;
-        // SMS and e-mail go first: a crash before the commit below may repeat them after the lease, but never lose them.
-        var ics = FairCalendar.For(registration.Fair, registration.Session, now);
-        await channels.SendAsync(registration.CandidateId, title, body,
-            new EmailAttachment(registration.SessionId is null ? "fair.ics" : "session.ics", "text", "calendar", Encoding.UTF8.GetBytes(ics)), ct);
-
-        var notification = Notification.Create(registration.CandidateId, NotificationKind.Reminder, title, body, link, now, reminder.Id);
-        if (!await db.Notifications.AnyAsync(n => n.Id == reminder.Id, ct)) db.Notifications.Add(notification);
-        reminder.MarkSent(now);
-        await db.SaveChangesAsync(ct);
-        await live.PublishAsync(new NotificationAdded(notification.UserId, notification.Id, notification.Kind.ToString(), title, body, link, now), ct);
-        return true;
+        await DueNotifications.CommitAsync(db, channels, live, messages, notifications, now, ct);
+        return notifications.Count;
     }
 
     private static (string Title, string Body) Text(Reminder reminder, FairRegistration registration)

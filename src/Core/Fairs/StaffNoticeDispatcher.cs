@@ -9,41 +9,38 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveHire.Core.Fairs;
 
 /// <summary>
-/// Sends the staff notices that are due, claimed one by one with a conditional UPDATE exactly as reminders are (ADR 0008):
+/// Sends the staff notices that are due, claimed a batch at a time with a conditional UPDATE exactly as reminders are (ADR 0008):
 /// a go-live reminder to each recruiter of the session's employer, a morning digest to each member of the organizer. Each
 /// person's in-app notification has an id derived from (notice, person), so a resend after a crash cannot double it.
 /// </summary>
 public sealed class StaffNoticeDispatcher(LiveHireDbContext db, ChannelDelivery channels, ILiveNotifier live, TimeProvider clock)
 {
     public Task<int> DispatchDueAsync(CancellationToken ct) =>
-        DueRowClaims.ClaimAndSendAsync(db.StaffNotices, clock, (id, now) => SendAsync(id, now, ct), ct);
+        DueRowClaims.ClaimAndSendAsync(db.StaffNotices, clock, (claim, now) => SendAsync(claim, now, ct), ct);
 
-    private async Task<bool> SendAsync(Guid noticeId, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> SendAsync(DueRowClaims.Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var notice = await db.StaffNotices.FirstAsync(n => n.Id == noticeId, ct);
-        var message = notice.Kind == StaffNoticeKind.GoLive ? await GoLiveAsync(notice, now, ct) : await DigestAsync(notice, now, ct);
-        if (message is null)
-        {
-            notice.Cancel();
-            await db.SaveChangesAsync(ct);
-            return false;
-        }
-        var (recipients, title, body, link, kind) = message.Value;
-        // SMS and e-mail first: a crash before the commit may repeat them after the lease (ADR 0008), never lose them.
-        foreach (var userId in recipients) await channels.SendAsync(userId, title, body, null, ct);
+        var notices = await db.StaffNotices.Where(n => claim.Ids.Contains(n.Id) && n.ClaimToken == claim.Token).ToListAsync(ct);
         var notifications = new List<Notification>();
-        foreach (var userId in recipients)
+        var sent = 0;
+        foreach (var notice in notices)
         {
-            var id = PersonalId(notice.Id, userId);
-            if (await db.Notifications.AnyAsync(n => n.Id == id, ct)) continue;
-            notifications.Add(db.Notifications.Add(Notification.Create(userId, kind, title, body, link, now, id)).Entity);
+            var message = notice.Kind == StaffNoticeKind.GoLive ? await GoLiveAsync(notice, now, ct) : await DigestAsync(notice, now, ct);
+            if (message is null)
+            {
+                notice.Cancel();
+                continue;
+            }
+            var (recipients, title, body, link, kind) = message.Value;
+            notifications.AddRange(recipients.Select(userId => Notification.Create(userId, kind, title, body, link, now, PersonalId(notice.Id, userId))));
+            notice.MarkSent(now);
+            sent++;
         }
-        notice.MarkSent(now);
-        await db.SaveChangesAsync(ct);
-        foreach (var n in notifications)
-            await live.PublishAsync(new NotificationAdded(n.UserId, n.Id, n.Kind.ToString(), n.Title, n.Body, n.Link, now), ct);
-        return true;
+        var to = await channels.RecipientsAsync(notifications.Select(n => n.UserId).Distinct().ToList(), ct);
+        var messages = notifications.Where(n => to.ContainsKey(n.UserId)).Select(n => new ChannelMessage(to[n.UserId], n.Title, n.Body, null)).ToList();
+        await DueNotifications.CommitAsync(db, channels, live, messages, notifications, now, ct);
+        return sent;
     }
 
     private async Task<(List<Guid>, string, string, string, NotificationKind)?> GoLiveAsync(StaffNotice notice, DateTimeOffset now, CancellationToken ct)

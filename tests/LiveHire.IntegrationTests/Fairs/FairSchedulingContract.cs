@@ -188,30 +188,113 @@ public abstract partial class FairSchedulingContract(TestServers servers) : IAsy
         (await DispatchAsync()).ShouldBe(0, "a retry is harmless");
     }
 
+    /// <summary>
+    /// 170 more candidates, each with a phone of their own, register for the first candidate's fair: 513 reminders, more than
+    /// one batch (500), all due at the start.
+    /// </summary>
+    private async Task BigFairAsync()
+    {
+        var (fairId, _) = await RegisteredCandidateAsync();
+        await using var db = NewContext();
+        for (var i = 0; i < 170; i++)
+        {
+            var candidate = new User { UserName = $"c{Guid.NewGuid():N}", DisplayName = $"求职者{i}", PhoneNumber = $"1391{i:0000000}", CreatedAt = clock.GetUtcNow() };
+            db.Users.Add(candidate);
+            var registration = FairRegistration.Create(candidate.Id, fairId, null, clock.GetUtcNow());
+            db.FairRegistrations.Add(registration);
+            db.Reminders.AddRange(Reminder.Plan(registration.Id, new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), [1440, 60, 0],
+                clock.GetUtcNow()));
+        }
+        await db.SaveChangesAsync(Ct);
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>Every SMS in the outbox, and how many (recipient, text) pairs were written more than once.</summary>
+    private async Task<(int Sms, int Twice)> AllSmsAsync()
+    {
+        await using var db = NewContext();
+        var sms = await db.Outbox.Where(m => m.Channel == MessageChannel.Sms).Select(m => new { m.Recipient, m.Body }).ToListAsync(Ct);
+        return (sms.Count, sms.GroupBy(m => m).Count(g => g.Count() > 1));
+    }
+
     [Fact]
     public async Task One_run_sends_every_due_reminder_of_a_big_fair_not_only_a_first_batch()
     {
-        var (fairId, _) = await RegisteredCandidateAsync();
+        await BigFairAsync();
+
+        (await DispatchAsync()).ShouldBe(513, "one run, however many batches it takes");
+        (await DeliveredAsync()).Notifications.ShouldBe(513);
+        (await AllSmsAsync()).ShouldBe((513, 0));
+        (await DispatchAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_racing_over_more_than_a_batch_send_each_reminder_once_on_every_channel()
+    {
+        await BigFairAsync();
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(DispatchAsync, Ct)));
+
+        sent.Sum().ShouldBe(513, "each reminder is won by one of them");
+        var delivered = await DeliveredAsync();
+        (delivered.Notifications, delivered.LiveEvents).ShouldBe((513, 513L), "one notification and one live push each");
+        (await AllSmsAsync()).ShouldBe((513, 0), "one SMS each, none twice");
+    }
+
+    [Fact]
+    public async Task A_fair_cancelled_before_its_reminders_were_cancelled_sends_none_while_the_rest_of_the_batch_goes_out()
+    {
+        var (fairId, registrationId) = await RegisteredCandidateAsync();
+        Guid otherFairId;
         await using (var db = NewContext())
         {
-            // 70 more candidates (no phone: in-app only) register for the same fair: 213 reminders, more than one batch (200),
-            // due together at the start.
-            for (var i = 0; i < 70; i++)
-            {
-                var candidate = new User { UserName = $"c{Guid.NewGuid():N}", DisplayName = $"求职者{i}", CreatedAt = clock.GetUtcNow() };
-                db.Users.Add(candidate);
-                var registration = FairRegistration.Create(candidate.Id, fairId, null, clock.GetUtcNow());
-                db.FairRegistrations.Add(registration);
-                db.Reminders.AddRange(Reminder.Plan(registration.Id, new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero), [1440, 60, 0],
-                    clock.GetUtcNow()));
-            }
+            // The same candidate also registers for the next edition; then the first is cancelled, and the dispatcher runs
+            // before ReminderSchedule.CancelAsync has cancelled its reminders.
+            var candidateId = await db.FairRegistrations.Where(r => r.Id == registrationId).Select(r => r.CandidateId).SingleAsync(Ct);
+            var fair = await db.Fairs.SingleAsync(f => f.Id == fairId, Ct);
+            var other = await db.Fairs.Where(f => f.SeriesId == fair.SeriesId && f.StartsAt > fair.StartsAt).OrderBy(f => f.StartsAt).FirstAsync(Ct);
+            otherFairId = other.Id;
+            var registration = FairRegistration.Create(candidateId, other.Id, null, clock.GetUtcNow());
+            db.FairRegistrations.Add(registration);
+            await db.SaveChangesAsync(Ct);
+            (await new ReminderSchedule(db, clock).ScheduleAsync(other.Id, registration.Id, Ct)).ShouldBe(3);
+            fair.Cancel(clock.GetUtcNow()).IsSuccess.ShouldBeTrue();
             await db.SaveChangesAsync(Ct);
         }
-        clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 5, 1, 0, 0, TimeSpan.Zero)); // both fairs' reminders are all due
 
-        (await DispatchAsync()).ShouldBe(213, "one minutely run, however many batches it takes");
-        (await DeliveredAsync()).Notifications.ShouldBe(213);
+        (await DispatchAsync()).ShouldBe(3, "the next edition's three");
+
+        await using var check = NewContext();
+        (await check.Reminders.Where(r => r.Registration!.FairId == fairId).Select(r => r.Status).ToListAsync(Ct))
+            .ShouldAllBe(s => s == ReminderStatus.Cancelled);
+        (await check.Reminders.Where(r => r.Registration!.FairId == otherFairId).Select(r => r.Status).ToListAsync(Ct))
+            .ShouldAllBe(s => s == ReminderStatus.Sent);
+        (await DeliveredAsync()).ShouldBe((3, 3, 3L));
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_dispatcher_died_is_sent_once_after_its_lease_and_the_others_meanwhile()
+    {
+        var (_, registrationId) = await RegisteredCandidateAsync();
+        var start = new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.Zero);
+        clock.SetUtcNow(start);
+        await using (var db = NewContext())
+        {
+            // A dispatcher claimed the day-before reminder a minute ago and died before its commit.
+            var claimedAt = start.AddMinutes(-1);
+            (await db.Reminders.Where(r => r.RegistrationId == registrationId && r.MinutesBefore == 1440)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimToken, Guid.NewGuid()).SetProperty(r => r.ClaimedUntil, claimedAt + ReminderDispatcher.Lease)
+                    .SetProperty(r => r.Attempts, 1), Ct)).ShouldBe(1);
+        }
+
+        (await DispatchAsync()).ShouldBe(2, "the hour-before and the start reminders; the claimed one is leased");
+        clock.SetUtcNow(start.AddMinutes(4));
+        (await DispatchAsync()).ShouldBe(0, "its lease lasts until now");
+        clock.SetUtcNow(start.AddMinutes(4).AddSeconds(1));
+        (await DispatchAsync()).ShouldBe(1, "its lease ran out");
         (await DispatchAsync()).ShouldBe(0);
+        (await DeliveredAsync()).ShouldBe((3, 3, 3L));
     }
 
     [Fact]
