@@ -102,16 +102,16 @@ public sealed class Reminders : IScenario
         var liveRate = watcher.Distinct / (Math.Max(watcher.LastMs, 1) / 1000);
         var baselineRate = baseline.Done / (Math.Max(baseline.LastMs, 1) / 1000);
         var twice = watcher.Twice + smsTwice;
-        var deployed = $"as deployed, Workers runs dispatch-due-reminders once a minute (Cron.Minutely) and a run takes at most {200} reminders " +
-                       $"(ReminderDispatcher's batch), so {n:N0} reminders due at once need {Math.Ceiling(n / 200.0):N0} runs, about " +
-                       $"{Math.Ceiling(n / 200.0):N0} minutes; the figure here drives the dispatcher back to back";
+        var deployed = "as deployed, each Workers' DueNoticeWatcher enqueues dispatch-due-reminders within 5 s of the due time (the minutely " +
+                       "run is the safety net) and a run claims batch after batch of 500 for up to 10 minutes, so the loops here, back to back, " +
+                       "drain a backlog as those runs do rather than a batch a minute";
         List<Figure> figures =
         [
             new($"reminders/s, {n:N0} due at once", Math.Round(liveRate), "/s", Math.Round(baselineRate), "—", null, liveCpu, baselineCpu),
             Lateness("p50", watcher.Percentile(0.5, n), baseline.P50Ms < 0 ? double.NaN : baseline.P50Ms, watcher.Distinct, baseline.Done, n, options.ReminderBound, liveCpu, baselineCpu),
             Lateness("p99", watcher.Percentile(0.99, n), baseline.P99Ms < 0 ? double.NaN : baseline.P99Ms, watcher.Distinct, baseline.Done, n, options.ReminderBound, liveCpu, baselineCpu),
-            new("reminders sent within 60 s", watcher.Within(60_000), "", baseline.Within60s, $"all {n:N0}", watcher.Within(60_000) == n && n <= 200, liveCpu, baselineCpu,
-                n <= 200 ? "" : deployed + (watcher.Within(60_000) == n ? "; back to back all were sent within 60 s" :
+            new("reminders sent within 60 s", watcher.Within(60_000), "", baseline.Within60s, $"all {n:N0}", watcher.Within(60_000) == n, liveCpu, baselineCpu,
+                deployed + (watcher.Within(60_000) == n ? "; back to back all were sent within 60 s" :
                     $"; even back to back {watcher.Within(60_000):N0} of {n:N0} were sent within 60 s: {Saturation(liveCpu)}")),
             new("reminders sent twice", twice, "", baseline.RunTwice, "0", twice == 0, liveCpu, baselineCpu),
         ];
@@ -124,8 +124,9 @@ public sealed class Reminders : IScenario
             $"LiveHire: the bench started as a child process on the server core composes Core with AddLiveHireCore (Distributed: PostgreSQL, the Redis " +
             $"live-event stream, the SMS outbox) like Workers, and runs ReminderDispatcher.DispatchDueAsync (what the dispatch-due-reminders job calls) in " +
             $"{options.ReminderDispatchers} loops at once, each run in its own scope, as Workers' {options.ReminderDispatchers} Hangfire workers on one core " +
-            $"would; an empty run waits 50 ms ({runs.Runs:N0} runs, {runs.EmptyRuns:N0} empty). Each reminder is a conditional UPDATE claim, a read of the " +
-            "registration, fair and phone, an SMS outbox row, the notification and the sent mark in one commit, and an XADD to the live-event stream.",
+            $"would; an empty run waits 50 ms ({runs.Runs:N0} runs, {runs.EmptyRuns:N0} empty). Each batch of up to 500 due reminders is one conditional " +
+            "UPDATE claim, one read of the reminders with their registration, fair and the candidate's phone, one commit of their SMS outbox rows, " +
+            "notifications and sent marks, then their XADDs to the live-event stream, all at once.",
             $"Sent time = the Redis stream entry's id (Redis's clock at XADD, after the commit), read by the bench as it arrives; lateness = that − the due " +
             $"instant. {watcher.Distinct:N0} of {n:N0} reached the stream in the {options.ReminderBound.TotalSeconds:0} s bound; PostgreSQL has {sentInDb:N0} " +
             $"marked sent, {notifications:N0} notifications and {sms:N0} SMS outbox rows for them{(sms > sentInDb ? $" ({sms - sentInDb} SMS for a reminder not yet marked sent: the dispatcher was stopped at the bound between the SMS and the commit, the window ADR 0008 names; such a reminder is sent again after its lease)" : "")}. Twice = reminder ids seen twice on the stream " +
@@ -153,7 +154,7 @@ public sealed class Reminders : IScenario
         var server = cpu.Processes.Where(p => p.Key != "load generator").Sum(p => p.Value);
         return $"the server core ran {string.Join(" + ", cpu.Processes.Where(p => p.Key != "load generator").Select(p => $"{p.Key} {p.Value:0.00}"))} " +
                $"= {server:0.00} cores (core busy {string.Join("/", cpu.CoreBusy.Select(b => b.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}): " +
-               "each reminder is several PostgreSQL round trips and a commit, one at a time per loop";
+               "a batch of up to 500 reminders is a claim UPDATE, two reads and one commit per loop, then its XADDs";
     }
 
     private static PostgresLiveHireDbContext Db(string connectionString) =>
