@@ -21,6 +21,8 @@ public static class RealtimeHostingExtensions
             o.EnableDetailedErrors = false;
         });
         // Use cases of the live room; hub methods take them as injected parameters.
+        // Facts every vote and join would read from the database, kept a moment and dropped by each change made here.
+        services.AddSingleton<RoomCache>();
         services.AddScoped<JoinRoom.Handler>();
         services.AddScoped<ListViewers.Handler>();
         services.AddScoped<AskQuestion.Handler>();

@@ -13,7 +13,7 @@ public static class AnswerQuestion
     /// <param name="WithText">True answers in <paramref name="Text"/>; false marks the question answered without text.</param>
     public sealed record Command(Guid SessionId, Guid QuestionId, string? Text, bool WithText, ClaimsPrincipal Caller);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache, TimeProvider clock)
     {
         public async Task<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -26,6 +26,7 @@ public static class AnswerQuestion
             var answered = command.WithText ? question!.AnswerWith(command.Text, by, now) : question!.MarkAnswered(by, now);
             if (!answered.IsSuccess) return HubResult<QuestionView>.Failure(answered.Error!);
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(command.SessionId);
 
             // Answering a pending question also approves it (Question.MarkAnswered), so this may be its first appearance for viewers.
             var view = await QuestionViews.OneAsync(db, state, question, cancellationToken);

@@ -21,7 +21,7 @@ public static class AskQuestion
     public const int QuestionsPerWindow = 3;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache, TimeProvider clock)
     {
         public async Task<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -48,6 +48,7 @@ public static class AskQuestion
             var question = asked.Value!;
             db.Questions.Add(question);
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(session.Id);
 
             var view = QuestionViews.From(question, command.Caller.DisplayNameOf(), 0);
             var audience = question.Status == QuestionStatus.Pending ? LiveGroups.Hosts(session.Id) : LiveGroups.Session(session.Id);

@@ -19,7 +19,7 @@ public static class BanViewer
 
     public sealed record UnbanCommand(Guid SessionId, Guid UserId, ClaimsPrincipal Caller);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache, TimeProvider clock)
     {
         public async Task<HubResult<ModerationView>> Handle(BanCommand command, CancellationToken cancellationToken)
         {
@@ -40,6 +40,7 @@ public static class BanViewer
                 foreach (var q in hidden) q.Hide();
             }
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(session!.Id);
 
             foreach (var q in hidden)
                 await QuestionBroadcast.ChangedAsync(hub, await QuestionViews.OneAsync(db, state, q, cancellationToken));
@@ -57,6 +58,7 @@ public static class BanViewer
 
             // Lifting a ban that is not there is harmless too; hidden questions stay hidden until restored one by one.
             await db.SessionBans.Where(b => b.SessionId == session.Id && b.UserId == command.UserId).ExecuteDeleteAsync(cancellationToken);
+            cache.Forget(session.Id);
             return HubResult<ModerationView>.Success(await ChangedAsync(session, cancellationToken));
         }
 

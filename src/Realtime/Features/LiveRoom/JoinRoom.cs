@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Features.Video;
 using LiveHire.Realtime.Hubs;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Realtime.Features.LiveRoom;
 
@@ -17,17 +15,16 @@ public static class JoinRoom
 
     public const int SnapshotQuestions = 50;
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, ILiveVideoState videoState, IHubContext<LiveHub, ILiveClient> hub,
+    public sealed class Handler(RoomCache cache, ILiveState state, ILiveVideoState videoState, IHubContext<LiveHub, ILiveClient> hub,
         PresenceBroadcaster presenceBroadcaster)
     {
         public async Task<HubResult<RoomSnapshot>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var session = await db.LiveSessions.AsNoTracking()
-                .Where(s => s.Id == command.SessionId)
-                .Select(s => new { s.Id, s.Title, Employer = s.Employer!.Name, s.EmployerId, s.Status, s.ScheduledStart, s.ScheduledEnd, s.CurrentJobId })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (session is null)
+            // What is the same for every viewer comes from the node's cache (RoomCache.SnapshotLifetime); the rest is per call.
+            var room = await cache.RoomFactsAsync(command.SessionId, cancellationToken);
+            if (room is null)
                 return HubResult<RoomSnapshot>.Failure(Error.NotFound("Session"));
+            var session = room.Session;
 
             var isHost = command.Caller.IsRecruiterOf(session.EmployerId);
             await hub.Groups.AddToGroupAsync(command.ConnectionId, LiveGroups.Session(session.Id), cancellationToken);
@@ -39,11 +36,11 @@ public static class JoinRoom
             if (presence.PersonChanged)
                 presenceBroadcaster.Changed(session.Id, presence);
 
-            var questions = await QuestionViews.TopAsync(db, state, session.Id, SnapshotQuestions, cancellationToken);
+            // Counts are read live, after joining the group: a vote batch sent before the join is then never missing from both.
+            var questions = QuestionViews.Top(room.Questions, await state.GetVoteCountsAsync(session.Id, cancellationToken), SnapshotQuestions);
             IReadOnlyList<Guid> myVotes = command.Caller.UserId() is { } userId
                 ? [.. await state.GetVotedQuestionsAsync(session.Id, userId, cancellationToken)]
                 : [];
-            var showcase = await ShowcaseViews.LoadAsync(db, session.Id, session.CurrentJobId, cancellationToken);
             var canAsk = command.Caller.IsInRole(Roles.Candidate) && session.Status is LiveSessionStatus.Scheduled or LiveSessionStatus.Live;
             var view = new SessionView(session.Id, session.Title, session.Employer, session.Status.ToString(), session.ScheduledStart, session.ScheduledEnd);
             var video = session.Status switch
@@ -52,7 +49,7 @@ public static class JoinRoom
                 LiveSessionStatus.Live => await videoState.GetStateAsync(session.Id, cancellationToken) ?? VideoState.StartingSoon,
                 _ => VideoState.Ended,
             };
-            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk, myVotes, showcase,
+            return HubResult<RoomSnapshot>.Success(new RoomSnapshot(view, questions, presenceView, isHost, canAsk, myVotes, room.Showcase,
                 VideoStateReporter.View(session.Id, video)));
         }
     }

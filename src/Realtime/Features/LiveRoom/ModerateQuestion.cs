@@ -14,7 +14,7 @@ public static class ModerateQuestion
 
     public sealed record Command(Guid SessionId, Guid QuestionId, Change Action, ClaimsPrincipal Caller);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache, TimeProvider clock)
     {
         public async Task<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -33,6 +33,7 @@ public static class ModerateQuestion
             };
             if (!changed.IsSuccess) return HubResult<QuestionView>.Failure(changed.Error!);
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(command.SessionId);
 
             var view = await QuestionViews.OneAsync(db, state, question!, cancellationToken);
             await QuestionBroadcast.ChangedAsync(hub, view);

@@ -12,7 +12,7 @@ public static class PresentJob
 {
     public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, Guid? JobId);
 
-    public sealed class Handler(LiveHireDbContext db, IHubContext<LiveHub, ILiveClient> hub)
+    public sealed class Handler(LiveHireDbContext db, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache)
     {
         public async Task<HubResult<ShowcaseView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -27,6 +27,7 @@ public static class PresentJob
             var presented = session.Present(command.JobId);
             if (!presented.IsSuccess) return HubResult<ShowcaseView>.Failure(presented.Error!);
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(session.Id);
 
             var view = await ShowcaseViews.LoadAsync(db, session.Id, session.CurrentJobId, cancellationToken);
             await hub.Clients.Group(LiveGroups.Session(session.Id)).ShowcaseChanged(view);

@@ -13,25 +13,32 @@ internal static class QuestionViews
     // unvoted questions below that line would never reach the top 50 of a room anyway.
     private const int RankingWindow = 500;
 
-    /// <summary>The visible questions, pinned first, then most votes, then newest.</summary>
-    public static async Task<IReadOnlyList<QuestionView>> TopAsync(LiveHireDbContext db, ILiveState state, Guid sessionId, int take, CancellationToken ct)
-    {
-        var views = await ListAsync(db, state, sessionId, QuestionStatus.Visible, RankingWindow, ct);
-        return QuestionRanking.ByVotes(views).Take(take).ToList();
-    }
+    /// <summary>The newest visible questions a room's top is ranked from, without vote counts (<see cref="Top"/> adds them).</summary>
+    public static Task<IReadOnlyList<QuestionView>> RankingCandidatesAsync(LiveHireDbContext db, Guid sessionId, CancellationToken ct) =>
+        ReadAsync(db, sessionId, QuestionStatus.Visible, RankingWindow, _ => 0, ct);
+
+    /// <summary>The room's top: <paramref name="candidates"/> with their live counts, pinned first, then most votes, then newest.</summary>
+    public static IReadOnlyList<QuestionView> Top(IReadOnlyList<QuestionView> candidates, IReadOnlyDictionary<Guid, long> votes, int take) =>
+        QuestionRanking.ByVotes(candidates.Select(q => q with { Votes = votes.GetValueOrDefault(q.Id) })).Take(take).ToList();
 
     /// <summary>The newest questions of one status (a host's pending queue or hidden list).</summary>
     public static async Task<IReadOnlyList<QuestionView>> ListAsync(LiveHireDbContext db, ILiveState state, Guid sessionId, QuestionStatus status,
         int take, CancellationToken ct)
     {
         var votes = await state.GetVoteCountsAsync(sessionId, ct);
+        return await ReadAsync(db, sessionId, status, take, id => votes.GetValueOrDefault(id), ct);
+    }
+
+    private static async Task<IReadOnlyList<QuestionView>> ReadAsync(LiveHireDbContext db, Guid sessionId, QuestionStatus status, int take,
+        Func<Guid, long> votes, CancellationToken ct)
+    {
         var rows = await db.Questions.AsNoTracking()
             .Where(q => q.SessionId == sessionId && q.Status == status)
             .OrderByDescending(q => q.CreatedAt)
             .Take(take)
             .Select(q => new { Question = q, Author = q.Author!.DisplayName })
             .ToListAsync(ct);
-        return rows.Select(r => From(r.Question, r.Author, votes.GetValueOrDefault(r.Question.Id))).ToList();
+        return rows.Select(r => From(r.Question, r.Author, votes(r.Question.Id))).ToList();
     }
 
     public static QuestionView From(Question q, string authorName, long votes) =>

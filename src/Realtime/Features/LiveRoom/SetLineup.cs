@@ -12,7 +12,7 @@ public static class SetLineup
 {
     public sealed record Command(Guid SessionId, ClaimsPrincipal Caller, IReadOnlyList<Guid>? JobIds);
 
-    public sealed class Handler(LiveHireDbContext db, IHubContext<LiveHub, ILiveClient> hub)
+    public sealed class Handler(LiveHireDbContext db, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache)
     {
         public async Task<HubResult<ShowcaseView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,6 +38,7 @@ public static class SetLineup
             var set = session.SetLineup(jobIds);
             if (!set.IsSuccess) return HubResult<ShowcaseView>.Failure(set.Error!);
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(session.Id);
 
             var view = await ShowcaseViews.LoadAsync(db, session.Id, session.CurrentJobId, cancellationToken);
             await hub.Clients.Group(LiveGroups.Session(session.Id)).ShowcaseChanged(view);

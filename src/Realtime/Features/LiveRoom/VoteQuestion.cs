@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Realtime.Features.LiveRoom;
 
@@ -17,7 +15,7 @@ public static class VoteQuestion
     public const int VotesPerWindow = 20;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, VoteBroadcaster broadcaster)
+    public sealed class Handler(RoomCache cache, ILiveState state, VoteBroadcaster broadcaster)
     {
         public async Task<HubResult<VoteView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -26,24 +24,15 @@ public static class VoteQuestion
             if (!command.Caller.IsInRole(Roles.Candidate))
                 return HubResult<VoteView>.Failure(Error.Forbidden("Only candidates vote."));
 
-            // One round trip: votes come in storms, and a second query for the ban doubled the database work per vote.
-            var target = await (
-                    from q in db.Questions.AsNoTracking()
-                    join s in db.LiveSessions.AsNoTracking() on q.SessionId equals s.Id
-                    where q.Id == command.QuestionId && q.SessionId == command.SessionId
-                    select new
-                    {
-                        q.Status,
-                        Open = s.Status == LiveSessionStatus.Live || s.Status == LiveSessionStatus.Scheduled,
-                        Banned = db.SessionBans.Any(b => b.SessionId == s.Id && b.UserId == userId),
-                    })
-                .SingleOrDefaultAsync(cancellationToken);
+            // Votes come in storms: the session's status and ban list come from the node's cache (RoomCache.VoteFactsLifetime;
+            // a ban, hide or end on this node is seen by the very next vote), and a question is looked up once, when first voted on.
+            var facts = await cache.VoteFactsAsync(command.SessionId, cancellationToken);
             // Pending and hidden questions do not exist for viewers, so they are "not found" rather than a telling conflict.
-            if (target is null || target.Status != QuestionStatus.Visible)
+            if (facts is null || !await cache.IsVisibleAsync(facts, command.SessionId, command.QuestionId, cancellationToken))
                 return HubResult<VoteView>.Failure(Error.NotFound("Question"));
-            if (!target.Open)
+            if (!facts.Open)
                 return HubResult<VoteView>.Failure(Error.Conflict("session.closed", "This session is over."));
-            if (target.Banned)
+            if (facts.Banned.Contains(userId))
                 return HubResult<VoteView>.Failure(Error.Forbidden("The host has banned you from this session's questions."));
             if (!await state.TryAcquireAsync($"vote:{command.SessionId:N}:{userId:N}", VotesPerWindow, Window, cancellationToken))
                 return HubResult<VoteView>.Failure("rate_limited", $"At most {VotesPerWindow} votes every {Window.TotalSeconds:0} seconds.");
@@ -52,5 +41,6 @@ public static class VoteQuestion
             broadcaster.Changed(command.SessionId, command.QuestionId);
             return HubResult<VoteView>.Success(new VoteView(command.QuestionId, toggled.Voted, toggled.Votes));
         }
+
     }
 }

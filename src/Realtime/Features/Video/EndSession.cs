@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveHire.Core.Data;
 using LiveHire.Core.Ports;
+using LiveHire.Realtime.Features.LiveRoom;
 using LiveHire.Realtime.Hubs;
 
 namespace LiveHire.Realtime.Features.Video;
@@ -13,11 +14,11 @@ public static class EndSession
 {
     public sealed record Command(Guid SessionId, ClaimsPrincipal Caller);
 
-    public sealed class Handler(LiveHireDbContext db, VideoIngest ingest, VideoStateReporter reporter, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, RoomCache cache, VideoIngest ingest, VideoStateReporter reporter, TimeProvider clock)
     {
         public async Task<HubResult<VideoStateView>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var changed = await HostSessionChange.ApplyAsync(db, command.Caller, command.SessionId, s => s.End(clock.GetUtcNow()), cancellationToken);
+            var changed = await HostSessionChange.ApplyAsync(db, cache, command.Caller, command.SessionId, s => s.End(clock.GetUtcNow()), cancellationToken);
             if (changed is not null) return HubResult<VideoStateView>.Failure(changed);
 
             // The recording must be complete even if the host's connection drops right now.

@@ -12,11 +12,11 @@ public static class GoLive
 {
     public sealed record Command(Guid SessionId, ClaimsPrincipal Caller);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveVideoState videoState, VideoStateReporter reporter, TimeProvider clock)
+    public sealed class Handler(LiveHireDbContext db, RoomCache cache, ILiveVideoState videoState, VideoStateReporter reporter, TimeProvider clock)
     {
         public async Task<HubResult<VideoStateView>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var changed = await HostSessionChange.ApplyAsync(db, command.Caller, command.SessionId, s => s.GoLive(clock.GetUtcNow()), cancellationToken);
+            var changed = await HostSessionChange.ApplyAsync(db, cache, command.Caller, command.SessionId, s => s.GoLive(clock.GetUtcNow()), cancellationToken);
             if (changed is not null) return HubResult<VideoStateView>.Failure(changed);
 
             // Going live twice (a reloaded studio) keeps a picture that is already flowing.
@@ -32,7 +32,7 @@ public static class GoLive
 internal static class HostSessionChange
 {
     /// <summary>Null when changed and saved; otherwise why not.</summary>
-    public static async Task<Error?> ApplyAsync(LiveHireDbContext db, ClaimsPrincipal caller, Guid sessionId, Func<LiveSession, Result> change,
+    public static async Task<Error?> ApplyAsync(LiveHireDbContext db, RoomCache cache, ClaimsPrincipal caller, Guid sessionId, Func<LiveSession, Result> change,
         CancellationToken ct)
     {
         var loaded = await ShowcaseHosts.LoadForHostAsync(db, caller, sessionId, ct);
@@ -40,6 +40,7 @@ internal static class HostSessionChange
         var changed = change(loaded.Value!);
         if (!changed.IsSuccess) return changed.Error;
         await db.SaveChangesAsync(ct);
+        cache.Forget(sessionId);
         return null;
     }
 }

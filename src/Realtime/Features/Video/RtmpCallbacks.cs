@@ -4,6 +4,7 @@ using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Options;
 using LiveHire.Core.Ports;
+using LiveHire.Realtime.Features.LiveRoom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +26,7 @@ public static class RtmpCallbacks
 {
     public const string Path = "/rtmp";
 
-    public sealed class Handler(LiveHireDbContext db, TimeProvider clock, VideoIngest ingest, VideoStateReporter reporter, IOptions<RtmpOptions> rtmp)
+    public sealed class Handler(LiveHireDbContext db, RoomCache cache, TimeProvider clock, VideoIngest ingest, VideoStateReporter reporter, IOptions<RtmpOptions> rtmp)
     {
         /// <summary>
         /// Lets an accepted publish in: the session goes live if it was only scheduled (for an OBS user, starting the stream
@@ -40,6 +41,7 @@ public static class RtmpCallbacks
             var live = session.GoLive(clock.GetUtcNow());
             if (!live.IsSuccess) return live.Error!;
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(session.Id);
             if (wasScheduled) await reporter.ReportAsync(session.Id, VideoState.StartingSoon, cancellationToken);
             var started = await ingest.StartEpochAsync(session.Id, copyVideo: true, cancellationToken, PullSource(key!));
             return started.IsSuccess ? session.Id : started.Error!;

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using LiveHire.Core.Data;
+using LiveHire.Core.Domain;
+using LiveHire.Core.Ports;
+using LiveHire.Realtime.Hubs;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveHire.Realtime.Features.LiveRoom;
+
+/// <summary>
+/// What every vote and every join of a room would otherwise read from the database, kept on this node for a moment:
+/// a vote storm or a crowd arriving costs one load per session per lifetime instead of one per call (benchmark
+/// issue 7). Each change made on this node calls <see cref="Forget"/> after saving, so this node never serves facts
+/// older than its own changes. Changes made elsewhere (another Realtime node, Web cancelling a slot) are seen at the
+/// latest after <see cref="VoteFactsLifetime"/> by votes and <see cref="SnapshotLifetime"/> by joins: the staleness
+/// bound stated in docs/realtime.md. Concurrent callers share one load; it runs in its own scope, so a caller that
+/// leaves cannot dispose the context the others wait on.
+/// </summary>
+public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    /// <summary>How long a vote may rely on a session's status and ban list (and a question's visibility) read earlier.</summary>
+    public static readonly TimeSpan VoteFactsLifetime = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a join may show the room's session row, visible questions and showcase read earlier.</summary>
+    public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(1);
+
+    private readonly Shelf<VoteFacts?> voteFacts = new(VoteFactsLifetime, clock);
+    private readonly Shelf<RoomFacts?> roomFacts = new(SnapshotLifetime, clock);
+
+    /// <summary>The session's status and ban list, plus the questions already seen visible; null when there is no such session.</summary>
+    public sealed class VoteFacts(bool open, FrozenSet<Guid> banned)
+    {
+        public bool Open { get; } = open;
+        public FrozenSet<Guid> Banned { get; } = banned;
+        // Learnt one question at a time. Only "visible" is remembered: a question not yet seen here (asked a moment
+        // ago on another node, or restored) is looked up again rather than refused for a lifetime.
+        public ConcurrentDictionary<Guid, bool> Visible { get; } = new();
+    }
+
+    /// <summary>The parts of a join snapshot that are the same for every viewer. Vote counts are not here: a join reads them live.</summary>
+    public sealed record RoomFacts(SessionRow Session, IReadOnlyList<QuestionView> Questions, ShowcaseView Showcase);
+
+    public sealed record SessionRow(Guid Id, string Title, string Employer, Guid EmployerId, LiveSessionStatus Status,
+        DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd, Guid? CurrentJobId);
+
+    public Task<VoteFacts?> VoteFactsAsync(Guid sessionId, CancellationToken ct) =>
+        voteFacts.GetAsync(sessionId, () => LoadVoteFactsAsync(sessionId), ct);
+
+    public Task<RoomFacts?> RoomFactsAsync(Guid sessionId, CancellationToken ct) =>
+        roomFacts.GetAsync(sessionId, () => LoadRoomFactsAsync(sessionId), ct);
+
+    /// <summary>Whether the question is visible in the session, looked up once per <paramref name="facts"/> when it is.</summary>
+    public async Task<bool> IsVisibleAsync(VoteFacts facts, Guid sessionId, Guid questionId, CancellationToken ct)
+    {
+        if (facts.Visible.ContainsKey(questionId)) return true;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
+        var visible = await db.Questions.AsNoTracking()
+            .AnyAsync(q => q.Id == questionId && q.SessionId == sessionId && q.Status == QuestionStatus.Visible, ct);
+        if (visible) facts.Visible.TryAdd(questionId, true);
+        return visible;
+    }
+
+    /// <summary>Something of the session changed on this node (saved already): the next vote and join read afresh.</summary>
+    public void Forget(Guid sessionId)
+    {
+        voteFacts.Forget(sessionId);
+        roomFacts.Forget(sessionId);
+    }
+
+    private async Task<VoteFacts?> LoadVoteFactsAsync(Guid sessionId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
+        var session = await db.LiveSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new
+            {
+                Open = s.Status == LiveSessionStatus.Live || s.Status == LiveSessionStatus.Scheduled,
+                Banned = db.SessionBans.Where(b => b.SessionId == s.Id).Select(b => b.UserId).ToList(),
+            })
+            .SingleOrDefaultAsync();
+        return session is null ? null : new VoteFacts(session.Open, session.Banned.ToFrozenSet());
+    }
+
+    private async Task<RoomFacts?> LoadRoomFactsAsync(Guid sessionId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
+        var session = await db.LiveSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new SessionRow(s.Id, s.Title, s.Employer!.Name, s.EmployerId, s.Status, s.ScheduledStart, s.ScheduledEnd, s.CurrentJobId))
+            .SingleOrDefaultAsync();
+        if (session is null) return null;
+        var questions = await QuestionViews.RankingCandidatesAsync(db, sessionId, CancellationToken.None);
+        var showcase = await ShowcaseViews.LoadAsync(db, sessionId, session.CurrentJobId, CancellationToken.None);
+        return new RoomFacts(session, questions, showcase);
+    }
+
+    /// <summary>One value per session, loaded once for everyone asking within its lifetime.</summary>
+    private sealed class Shelf<T>(TimeSpan lifetime, TimeProvider clock)
+    {
+        // Lazy: when two callers race to replace an old entry, only the one that wins starts a load.
+        private sealed record Entry(Lazy<Task<T>> Load, long LoadedAt)
+        {
+            public Task<T> Value => Load.Value;
+        }
+
+        private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+
+        public async Task<T> GetAsync(Guid sessionId, Func<Task<T>> load, CancellationToken ct)
+        {
+            var now = clock.GetTimestamp();
+            if (!entries.TryGetValue(sessionId, out var entry) || clock.GetElapsedTime(entry.LoadedAt, now) >= lifetime)
+            {
+                var fresh = new Entry(new Lazy<Task<T>>(load), now);
+                entry = entries.AddOrUpdate(sessionId, fresh, (_, old) => clock.GetElapsedTime(old.LoadedAt, now) >= lifetime ? fresh : old);
+                if (entry == fresh) Sweep(now);
+            }
+            try
+            {
+                return await entry.Value.WaitAsync(ct);
+            }
+            catch (Exception) when (entry.Value.IsFaulted)
+            {
+                // A failed load is not kept: the next caller tries again (this one sees the failure, as without the cache).
+                entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+                throw;
+            }
+        }
+
+        public void Forget(Guid sessionId) => entries.TryRemove(sessionId, out _);
+
+        // Rooms end and are never asked about again; their entries go when the next load of any room finds them old.
+        private void Sweep(long now)
+        {
+            foreach (var (id, entry) in entries)
+                if (clock.GetElapsedTime(entry.LoadedAt, now) >= lifetime && entry.Load.IsValueCreated && entry.Value.IsCompleted)
+                    entries.TryRemove(KeyValuePair.Create(id, entry));
+        }
+    }
+}

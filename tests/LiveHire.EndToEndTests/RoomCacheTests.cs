@@ -1,0 +1,82 @@
+namespace LiveHire.EndToEndTests;
+
+/// <summary>
+/// Votes and joins read the room from the node's cache (RoomCache); each change made on the node drops it, so the very next
+/// call sees the change. Every test first warms the cache, then changes the room, then asks again at once.
+/// </summary>
+public sealed class RoomCacheTests(EmbeddedDeploymentFixture app) : IClassFixture<EmbeddedDeploymentFixture>
+{
+    [Fact]
+    public async Task A_question_hidden_after_votes_is_refused_to_the_next_vote()
+    {
+        var (sessionId, host, voter, question) = await VotedAsync(goLive: false);
+        await using var hostConnection = host;
+        await using var voterConnection = voter;
+
+        (await host.CallAsync<QuestionDetails>("HideQuestion", sessionId, question.Id)).Ok.ShouldBeTrue();
+
+        (await voter.CallAsync<VoteView>("VoteQuestion", sessionId, question.Id)).Error!.Code.ShouldBe("not_found");
+    }
+
+    [Fact]
+    public async Task A_viewer_banned_after_voting_is_refused_to_the_next_vote()
+    {
+        var sessionId = await QuestionSessions.NewAsync(app, TestContext.Current.CancellationToken);
+        await using var host = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Recruiter, TestContext.Current.CancellationToken);
+        await using var troll = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Candidate, TestContext.Current.CancellationToken);
+        await using var other = await QuestionHubClient.ConnectAsync(app.BaseUrl, QuestionSessions.Candidate2, TestContext.Current.CancellationToken);
+        var spam = await troll.AskAsync(sessionId, "刷屏");
+        var fair = await other.AskAsync(sessionId, "有宿舍吗？");
+        (await troll.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Ok.ShouldBeTrue();
+
+        (await host.CallAsync<ModerationView>("BanAuthor", sessionId, spam.Id, false)).Ok.ShouldBeTrue();
+
+        (await troll.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Error!.Code.ShouldBe("forbidden");
+        (await other.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Ok.ShouldBeTrue("a ban is for one person");
+    }
+
+    [Fact]
+    public async Task Votes_are_refused_right_after_the_session_ends()
+    {
+        var (sessionId, host, voter, question) = await VotedAsync(goLive: true);
+        await using var hostConnection = host;
+        await using var voterConnection = voter;
+
+        (await host.CallAsync<VideoStateView>("EndSession", sessionId)).Ok.ShouldBeTrue();
+
+        (await voter.CallAsync<VoteView>("VoteQuestion", sessionId, question.Id)).Error!.Code.ShouldBe("conflict.session.closed");
+    }
+
+    [Fact]
+    public async Task A_join_shows_a_question_asked_just_before_and_not_one_hidden_just_before()
+    {
+        var sessionId = await QuestionSessions.NewAsync(app, TestContext.Current.CancellationToken);
+        await using var host = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Recruiter, TestContext.Current.CancellationToken);
+        await using var candidate = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Candidate, TestContext.Current.CancellationToken);
+        await using var viewer = await QuestionHubClient.ConnectAsync(app.BaseUrl, null, TestContext.Current.CancellationToken);
+        (await viewer.JoinAsync(sessionId)).Questions.ShouldBeEmpty();
+
+        var asked = await candidate.AskAsync(sessionId, "需要体检吗？");
+        var afterAsk = await viewer.JoinAsync(sessionId);
+        afterAsk.Questions.ShouldHaveSingleItem().Id.ShouldBe(asked.Id);
+
+        (await candidate.CallAsync<VoteView>("VoteQuestion", sessionId, asked.Id)).Ok.ShouldBeTrue();
+        (await viewer.JoinAsync(sessionId)).Questions.ShouldHaveSingleItem().Votes.ShouldBe(1, "counts are read live, not cached");
+
+        (await host.CallAsync<QuestionDetails>("HideQuestion", sessionId, asked.Id)).Ok.ShouldBeTrue();
+        (await viewer.JoinAsync(sessionId)).Questions.ShouldBeEmpty();
+    }
+
+    /// <summary>A new session with its host and a candidate who asked a question and voted on it (so the node's cache is warm).</summary>
+    private async Task<(Guid SessionId, QuestionHubClient Host, QuestionHubClient Voter, QuestionDetails Question)> VotedAsync(bool goLive)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessionId = await QuestionSessions.NewAsync(app, ct);
+        var host = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Recruiter, ct);
+        var voter = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Candidate, ct);
+        var question = await voter.AskAsync(sessionId, "加班有加班费吗？");
+        if (goLive) (await host.CallAsync<VideoStateView>("GoLive", sessionId)).Ok.ShouldBeTrue();
+        (await voter.CallAsync<VoteView>("VoteQuestion", sessionId, question.Id)).Ok.ShouldBeTrue();
+        return (sessionId, host, voter, question);
+    }
+}
