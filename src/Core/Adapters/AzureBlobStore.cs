@@ -14,8 +14,10 @@ internal sealed class AzureBlobStore : IBlobStore
     private const string DefaultContentType = "application/octet-stream";
     private const int BlockSize = 4 * 1024 * 1024;
 
-    // The SDK's default sends anything up to 256 MB as one request, buffering an unseekable stream (an upload
-    // body, an ffmpeg pipe) whole in memory first; 4 MB blocks, four in flight, bound that to 16 MB per upload.
+    // The SDK buffers an unseekable stream in memory, a block at a time, before it sends (pooled arrays that stay with
+    // the process afterwards). PutAsync therefore spools such a stream to a temporary file first and hands the SDK the
+    // seekable file, which it reads as it sends: memory stays flat however many uploads run at once. Files of up to
+    // 4 MB (a resume, a photo) go as one request; larger ones (a recording) in 4 MB blocks, four in flight.
     private static readonly StorageTransferOptions Transfer = new()
     {
         InitialTransferSize = BlockSize,
@@ -55,7 +57,31 @@ internal sealed class AzureBlobStore : IBlobStore
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             TransferOptions = Transfer,
         };
-        await blob.UploadAsync(content, options, cancellationToken);
+        if (content.CanSeek)
+        {
+            await blob.UploadAsync(content, options, cancellationToken);
+            return;
+        }
+        await using var spooled = await SpoolAsync(content, cancellationToken);
+        await blob.UploadAsync(spooled, options, cancellationToken);
+    }
+
+    /// <summary>Copies an unseekable stream to a temporary file (deleted when closed) and returns it rewound.</summary>
+    private static async Task<FileStream> SpoolAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"livehire-upload-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await content.CopyToAsync(file, 64 * 1024, cancellationToken);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<BlobDownload?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
