@@ -1,6 +1,6 @@
 namespace LiveHire.Bench;
 
-/// <summary>How big a run is. <see cref="Full"/> is the reference run (bounded at 30 min on 2 cores); <see cref="Quick"/> smaller (bounded at 20 min, start-up, sign-ups and seeding included).</summary>
+/// <summary>How big a run is. <see cref="Full"/> is the reference run (about 10 min on 2 cores; cut off at 20 min); <see cref="Quick"/> smaller (a few minutes; cut off at 10 min), start-up, sign-ups and seeding included.</summary>
 public sealed record BenchOptions
 {
     public required string Name { get; init; }
@@ -18,6 +18,8 @@ public sealed record BenchOptions
     /// <summary>Questions in flight at once (a closed loop): the same offered concurrency for LiveHire and the bare hub.</summary>
     public int AsksInFlight { get; init; } = 8;
     public required TimeSpan WarmUp { get; init; }
+    /// <summary>The steady rate (an open loop, well below saturation) at which fan-out latency is measured after the closed loop.</summary>
+    public double SteadyQuestionsPerSecond { get; init; } = 5;
     /// <summary>Fresh questions of the vote storm: each candidate votes once on each.</summary>
     public required int VoteQuestions { get; init; }
     /// <summary>Votes in flight at once (a closed loop), and redis-benchmark's connections for the baseline.</summary>
@@ -58,10 +60,10 @@ public sealed record BenchOptions
         RedisBenchmarkRequests = 100_000,
         ResumeRounds = 5,
         Reminders = 100_000,
-        ReminderBound = TimeSpan.FromSeconds(120),
-        VideoWindow = TimeSpan.FromSeconds(60),
+        ReminderBound = TimeSpan.FromSeconds(90),
+        VideoWindow = TimeSpan.FromSeconds(30),
         SearchJobs = 100_000,
-        SearchRequests = 200,
+        SearchRequests = 100,
     };
 
     public static BenchOptions Quick { get; } = new()
@@ -71,7 +73,8 @@ public sealed record BenchOptions
         ConnectionsTarget = 2_000,
         ConnectionsDeadline = TimeSpan.FromSeconds(20),
         ScaleOutViewers = 200,
-        Askers = 150,
+        // 300 voters hold 6,000 votes per limiter window: enough for a vote storm window of about two seconds.
+        Askers = 300,
         WarmUp = TimeSpan.FromSeconds(2),
         Window = TimeSpan.FromSeconds(4),
         VoteQuestions = 20,
@@ -80,8 +83,8 @@ public sealed record BenchOptions
         ResumeRounds = 2,
         Reminders = 10_000,
         ReminderBound = TimeSpan.FromSeconds(60),
-        VideoWindow = TimeSpan.FromSeconds(30),
-        SearchJobs = 100_000,
-        SearchRequests = 50,
+        VideoWindow = TimeSpan.FromSeconds(15),
+        SearchJobs = 20_000,
+        SearchRequests = 30,
     };
 }

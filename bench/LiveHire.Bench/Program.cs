@@ -17,7 +17,7 @@ var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options 
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 // Everything stops by itself: a run that overruns this is cancelled and its servers stopped.
-using var budget = new CancellationTokenSource(options == BenchOptions.Quick ? TimeSpan.FromMinutes(20) : TimeSpan.FromMinutes(30));
+using var budget = new CancellationTokenSource(options == BenchOptions.Quick ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(20));
 // Ctrl+C or SIGTERM cancels the run instead of killing it, so the servers it started are stopped on the way out.
 using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Cancel);
 using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Cancel);

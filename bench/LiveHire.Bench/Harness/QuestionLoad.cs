@@ -31,6 +31,46 @@ public sealed class QuestionLoad
         }
     }
 
+    /// <summary>
+    /// An open loop at a steady rate: a question every 1/<paramref name="perSecond"/> s whatever the replies, as a live room
+    /// sees them. Used for latency below saturation; returns once <paramref name="stop"/> fires and the asks in flight finish.
+    /// </summary>
+    public async Task RunPacedAsync(Askers askers, Guid sessionId, double perSecond, CancellationToken stop)
+    {
+        List<Task> asks = [];
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var started = Stopwatch.GetTimestamp();
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var due = interval * n - Stopwatch.GetElapsedTime(started);
+            if (due > TimeSpan.Zero)
+            {
+                try { await Task.Delay(due, stop); }
+                catch (OperationCanceledException) { break; }
+            }
+            HubConnection connection;
+            try { connection = (await askers.NextAsync(stop)).Connection; }
+            catch (OperationCanceledException) { break; }
+            asks.Add(AskAsync(connection, sessionId));
+        }
+        await Task.WhenAll(asks);
+    }
+
+    private async Task AskAsync(HubConnection connection, Guid sessionId)
+    {
+        try
+        {
+            var result = await connection.InvokeAsync<HubResult<QuestionView>>("AskQuestion", sessionId, QuestionText.Make(), CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(30));
+            if (result.Ok) Interlocked.Increment(ref ok);
+            else failures.AddOrUpdate(result.Error?.Code ?? "unknown", 1, (_, n) => n + 1);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException or HubException)
+        {
+            failures.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+        }
+    }
+
     public Task RunAsync(Askers askers, Guid sessionId, int inFlight, CancellationToken stop)
     {
         waitingSince = new long[inFlight];
@@ -48,18 +88,8 @@ public sealed class QuestionLoad
                     Volatile.Write(ref waitingSince[loop], 0);
                     Interlocked.Add(ref askerWaitTicks, Stopwatch.GetElapsedTime(since).Ticks);
                 }
-                try
-                {
-                    // Not cancelled by stop: a question in flight is allowed to finish, so every broadcast is counted.
-                    var result = await connection.InvokeAsync<HubResult<QuestionView>>("AskQuestion", sessionId, QuestionText.Make(), CancellationToken.None)
-                        .WaitAsync(TimeSpan.FromSeconds(30));
-                    if (result.Ok) Interlocked.Increment(ref ok);
-                    else failures.AddOrUpdate(result.Error?.Code ?? "unknown", 1, (_, n) => n + 1);
-                }
-                catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException or HubException)
-                {
-                    failures.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
-                }
+                // Not cancelled by stop: a question in flight is allowed to finish, so every broadcast is counted.
+                await AskAsync(connection, sessionId);
             }
         })));
     }

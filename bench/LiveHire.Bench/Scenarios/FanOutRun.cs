@@ -12,7 +12,8 @@ namespace LiveHire.Bench.Scenarios;
 public static class FanOutRun
 {
     public sealed record Result(string Target, int Viewers, double DeliveriesPerSecond, double P50Ms, double P99Ms, long Accepted, long Expected,
-        long Received, long MinPerViewer, long MaxPerViewer, TimeSpan AskerWait, IReadOnlyDictionary<string, long> Failures, CpuUse Cpu, double JoinSeconds)
+        long Received, long MinPerViewer, long MaxPerViewer, TimeSpan AskerWait, IReadOnlyDictionary<string, long> Failures, CpuUse Cpu, double JoinSeconds,
+        double SteadyP50Ms, double SteadyP99Ms)
     {
         public long Lost => Math.Max(0, Expected - Received);
     }
@@ -56,11 +57,22 @@ public static class FanOutRun
                 stop.Cancel();
                 await loop;
                 await viewers.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), ct);
+
+                // Then latency below saturation: questions at a steady rate a busy live room sees, for the same window.
+                using (var steadyStop = new CancellationTokenSource(options.Window))
+                {
+                    viewers.Deliveries.StartSteadyRecording();
+                    await load.RunPacedAsync(target.Askers, context.SessionId, options.SteadyQuestionsPerSecond, steadyStop.Token);
+                    await viewers.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), ct);
+                    viewers.Deliveries.StopRecording();
+                }
                 var (min, max) = viewers.ReceivedRange();
                 var result = new Result(target.Name, joined, Math.Round(during / seconds), viewers.Deliveries.PercentileMs(0.50), viewers.Deliveries.PercentileMs(0.99),
-                    load.Ok, load.Ok * joined, viewers.Deliveries.Total, min, max, askerWait, load.Failures, cpuUse, Math.Round(joinTime.TotalSeconds, 1));
+                    load.Ok, load.Ok * joined, viewers.Deliveries.Total, min, max, askerWait, load.Failures, cpuUse, Math.Round(joinTime.TotalSeconds, 1),
+                    viewers.Deliveries.SteadyPercentileMs(0.50), viewers.Deliveries.SteadyPercentileMs(0.99));
                 Console.WriteLine($"    {result.DeliveriesPerSecond:N0} deliveries/s, p50 {result.P50Ms} ms, p99 {result.P99Ms} ms, lost {result.Lost}, " +
-                                  $"CPU {string.Join(", ", cpuUse.Processes.Select(p => $"{p.Key} {p.Value:0.00}"))}");
+                                  $"CPU {string.Join(", ", cpuUse.Processes.Select(p => $"{p.Key} {p.Value:0.00}"))}; " +
+                                  $"at {options.SteadyQuestionsPerSecond:0} questions/s: p50 {result.SteadyP50Ms} ms, p99 {result.SteadyP99Ms} ms");
                 return result;
             }
         }

@@ -22,11 +22,15 @@ public sealed class QaFanOut : IScenario
             var label = live.Viewers < viewers ? $"{viewers:N0} viewers (LiveHire: {live.Viewers:N0} joined)" : $"{viewers:N0} viewers";
             figures.Add(new($"deliveries/s, {label}", live.DeliveriesPerSecond, "/s", bare.DeliveriesPerSecond, "≥ 90% of baseline",
                 ratio >= 0.9, live.Cpu, bare.Cpu, Limit(live, bare, ratio)));
-            figures.Add(new($"p50 post-to-receipt, {label}", live.P50Ms, "ms", bare.P50Ms, "—", null, live.Cpu, bare.Cpu));
+            var rate = $"{context.Options.SteadyQuestionsPerSecond:0} questions/s";
+            figures.Add(new($"p50 post-to-receipt at {rate}, {label}", live.SteadyP50Ms, "ms", bare.SteadyP50Ms, "—", null, null, null));
             var p99Target = viewers == 1_000;
-            figures.Add(new($"p99 post-to-receipt, {label}", live.P99Ms, "ms", bare.P99Ms, p99Target ? "≤ 100 ms" : "—",
-                p99Target ? live.P99Ms <= 100 : null, live.Cpu, bare.Cpu,
-                p99Target && live.P99Ms > 100 ? "measured under the same saturating closed loop as the throughput; see the CPU columns for which side was busy" : ""));
+            figures.Add(new($"p99 post-to-receipt at {rate}, {label}", live.SteadyP99Ms, "ms", bare.SteadyP99Ms, p99Target ? "≤ 100 ms" : "—",
+                p99Target ? live.SteadyP99Ms <= 100 : null, null, null,
+                p99Target && live.SteadyP99Ms > 100 ? "at a steady rate well below saturation, so this is LiveHire's path itself (PostgreSQL insert, Redis " +
+                    "rate-limit script and backplane publish before the fan-out), not queueing" : ""));
+            figures.Add(new($"p50 post-to-receipt, saturated, {label}", live.P50Ms, "ms", bare.P50Ms, "—", null, live.Cpu, bare.Cpu));
+            figures.Add(new($"p99 post-to-receipt, saturated, {label}", live.P99Ms, "ms", bare.P99Ms, "—", null, live.Cpu, bare.Cpu));
             foreach (var run in new[] { bare, live })
                 notes.Add($"{run.Target}, {run.Viewers:N0} viewers: {run.Accepted:N0} questions accepted, {run.Received:N0} deliveries of {run.Expected:N0} expected " +
                           $"(lost {run.Lost:N0}; per viewer {run.MinPerViewer}–{run.MaxPerViewer}); joining took {run.JoinSeconds} s; " +
@@ -34,7 +38,10 @@ public sealed class QaFanOut : IScenario
                           (run.Failures.Count > 0 ? $"; failed asks: {string.Join(", ", run.Failures.Select(f => $"{f.Key} ×{f.Value}"))}" : ""));
         }
         notes.Add("Latency is measured from the moment the asker calls AskQuestion to the moment a viewer's handler runs, on one monotonic clock " +
-                  "(sender and receivers are the same process), under a closed loop of questions that saturates the server — so it includes queueing.");
+                  "(sender and receivers are the same process), twice: \"saturated\" under the closed loop that measures throughput (it includes " +
+                  $"queueing, and by Little's law grows with the questions kept in flight), and at a steady {context.Options.SteadyQuestionsPerSecond:0} " +
+                  "questions/s (an open loop, a question every 0.2 s whatever the replies, for the same window, after the closed loop has drained), the " +
+                  "rate of a very busy live room. The issue's p99 target is read at the steady rate; the saturated figures are reported beside it.");
         return new(Number, Title, figures, notes);
     }
 

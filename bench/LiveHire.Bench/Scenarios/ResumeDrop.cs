@@ -73,9 +73,9 @@ public sealed class ResumeDrop : IScenario
                 new("Web peak RSS growth during the drop", Math.Round(growth / 1048576.0, 1), "MiB", null,
                     $"flat: < half the {inFlight / 1048576.0:0} MiB in flight", flat, live.Cpu, null,
                     flat ? "" : $"Web grew by {growth / 1048576.0:0} MiB for {inFlight / 1048576.0:0} MiB in flight ({(rss.AtMark - rss.Before) / 1048576.0:0} MiB " +
-                        "of it in the warm-up round, kept afterwards). From the code path (not profiled): the request body is read as it arrives, but " +
-                        "AzureBlobStore hands the Azure SDK an unseekable stream with 4 MB blocks, and the SDK buffers up to one block (so a 2 MB file " +
-                        "whole) in pooled memory before it sends; Server GC's allocation budget also shows as RSS. Bounded per upload, not flat"),
+                        "of it in the warm-up round, kept afterwards). From the code path (not profiled): AzureBlobStore spools the body to a temporary file " +
+                        "and the SDK reads that file as it sends, so what grows is Kestrel's and the multipart reader's pooled buffers and Server GC's " +
+                        "allocation budget, which also shows as RSS"),
             ];
             List<string> notes =
             [
@@ -84,8 +84,8 @@ public sealed class ResumeDrop : IScenario
                 $"({live.Bytes / 1048576.0:0} MiB in {live.Seconds:0.0} s through LiveHire, {baseline.Bytes / 1048576.0:0} MiB in {baseline.Seconds:0.0} s straight); " +
                 $"p50/p99 over the single uploads. One unmeasured warm-up round goes first on each side.",
                 "LiveHire: POST /api/v1/resumes (multipart, field \"file\", RequestVerificationToken header fetched from the page beforehand) on Web, which " +
-                "checks the token and the library limit in PostgreSQL, sniffs the type, streams the body to Azurite (Azure SDK, 4 MB blocks) and stores " +
-                "the row. Baseline: BlobClient.UploadAsync of the same bytes from the load generator straight to the same Azurite (SDK defaults).",
+                "checks the token and the library limit in PostgreSQL, sniffs the type, spools the body to a temporary file as it arrives and " +
+                "uploads that file to Azurite (Azure SDK, one request up to 4 MB), then stores the row. Baseline: BlobClient.UploadAsync of the same bytes from the load generator straight to the same Azurite (SDK defaults).",
                 $"Memory: Web's VmRSS read every 10 ms from before its first upload to the end of the drop ({rss.Samples} samples): {Mib(rss.Before)} MiB " +
                 $"before (settled), {Mib(rss.AtMark)} MiB after the warm-up round, {Mib(rss.Peak)} MiB at the peak; {options.ResumeUploads} uploads of " +
                 $"{files[0].Length / 1048576.0:0.0} MB are {inFlight / 1048576.0:0} MiB in flight. The growth includes loading and compiling the upload " +

@@ -66,8 +66,11 @@ public sealed partial class VoteStorm : IScenario
                 $"{options.RedisBenchmarkRequests:N0} calls per command: {string.Join("; ", baseline.PerCommand.Select(c => $"{c.Command} {c.PerSecond:N0}/s"))}. " +
                 "A vote needs each of these once, so baseline votes/s = 1 / Σ(1 / calls/s). Not replayed: the VotesChanged batch's HGETALL and backplane " +
                 "PUBLISH, at most 4 a second per session and node, whatever the number of votes.",
-                "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and one PostgreSQL query " +
-                "(the question, its session and whether the voter is banned), which the baseline does not do.",
+                "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and the checks that the " +
+                "question is visible, the session open and the voter not banned, read from Realtime's per-node room cache (kept at most 2 s, " +
+                "docs/realtime.md), which the baseline does not do.",
+                "The window lasts the configured time or ends as soon as the loops have to wait for a voter with room under the limiter, whichever " +
+                "comes first: past that point the count would measure the bench's supply of voters (voters × 20 per 10 s), not LiveHire.",
                 "Vote-to-ranking latency: from the voter calling VoteQuestion to the first VotesChanged (at a watcher in the room, same process and clock) " +
                 "whose count for that question reached the count the vote produced; it includes the batch interval (250 ms) by design.",
             ];
@@ -106,6 +109,9 @@ public sealed partial class VoteStorm : IScenario
         await Task.Delay(VoteLoad.Window, ct);
     }
 
+    /// <summary>Loops' summed wait for a voter past which the supply of voters, not LiveHire, sets the pace.</summary>
+    private static readonly TimeSpan StarvedAfter = TimeSpan.FromMilliseconds(20);
+
     private static async Task<Live> StormAsync(BenchContext context, IReadOnlyList<HubConnection> voters, IReadOnlyList<Guid> questions, CancellationToken ct)
     {
         var options = context.Options;
@@ -126,14 +132,18 @@ public sealed partial class VoteStorm : IScenario
         using var stop = new CancellationTokenSource();
         Console.WriteLine("  LiveHire: voting …");
         var loop = load.RunAsync(options.VotesInFlight, stop.Token);
-        // The first second only fills the pipeline; the process itself was warmed up before.
-        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        // The first moments only fill the pipeline; the process itself was warmed up before.
+        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
 
         var (okBefore, waitBefore) = (load.Ok, load.VoterWait);
         ranking.StartRecording();
         cpu.Start();
         var window = Stopwatch.StartNew();
-        await Task.WhenAny(Task.Delay(options.Window, ct), loop);
+        // The window also ends as soon as the loops have to wait for a voter with room under the limiter (20 votes per
+        // 10 s per person): past that point the count measures the bench's supply of voters, not LiveHire.
+        var windowEnd = Task.Delay(options.Window, ct);
+        while (!windowEnd.IsCompleted && !loop.IsCompleted && load.VoterWait - waitBefore < StarvedAfter)
+            await Task.WhenAny(windowEnd, loop, Task.Delay(20, ct));
         var accepted = load.Ok - okBefore;
         var seconds = window.Elapsed.TotalSeconds;
         var cpuUse = cpu.Stop();
@@ -209,8 +219,8 @@ public sealed partial class VoteStorm : IScenario
         var used = server.Sum(p => p.Value);
         if (used > 0.85)
             reasons.Add($"the server core was saturated ({string.Join(" + ", server.Select(p => $"{p.Key} {p.Value:0.00}"))} cores; " +
-                        $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation and a PostgreSQL query " +
-                        "before its two Redis scripts, and Redis itself is a small part of it");
+                        $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation (authentication, JSON, " +
+                        "the room cache's checks) around its two Redis scripts, and Redis itself is a small part of it");
         else if (live.Cpu.CoreBusy.Length > 1 && live.Cpu.CoreBusy[^1] >= 0.95)
             reasons.Add($"the server core was {live.Cpu.CoreBusy[^1]:P0} busy but LiveHire's processes used only {used:0.00} of it: other work on this shared machine");
         if (live.Cpu.Processes.GetValueOrDefault("load generator") > 0.9)
