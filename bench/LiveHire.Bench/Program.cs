@@ -40,6 +40,7 @@ var pinning = Pinning.Enabled
 Console.WriteLine($"LiveHire bench ({options.Name}): {Environment.ProcessorCount} cores; {pinning}; RLIMIT_NOFILE {files}");
 
 List<ScenarioResult> results = [];
+double setupSeconds = 0;
 await using (var deployment = await BenchDeployment.StartAsync(ct))
 {
     Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
@@ -48,6 +49,7 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     var askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct);
     Console.WriteLine($"{askers.Count} candidates signed up after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
+    setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);
 
     // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after the fan-out they are used up
     // for 30 s); the fan-outs then start once every window has passed, which the storm and the resume drop take longer than.
@@ -57,7 +59,8 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     foreach (var scenario in scenarios)
     {
         Console.WriteLine($"({scenario.Number}) {scenario.Title} …");
-        try { results.Add(await scenario.RunAsync(context, ct)); }
+        var took = Stopwatch.StartNew();
+        try { results.Add(await scenario.RunAsync(context, ct) with { Seconds = Math.Round(took.Elapsed.TotalSeconds) }); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Out of time (or interrupted): report what was measured and say what was not.
@@ -69,7 +72,7 @@ results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.N
 
 var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
     $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
-    [.. results.OrderBy(r => r.Number)]);
+    [.. results.OrderBy(r => r.Number)]) { SetupSeconds = setupSeconds };
 await ReportWriter.WriteAsync(report, RepoPaths.Root, partial: only is not null);
 Console.WriteLine(ReportWriter.Markdown(report));
 Console.WriteLine(only is null ? $"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s."

@@ -8,7 +8,11 @@ public sealed record Figure(string Name, double Value, string Unit, double? Base
 /// <summary>Everything one run found, as written to bench/results/latest.json.</summary>
 /// <param name="LoadAverage">/proc/loadavg (1/5/15 min) at the start and at the end: other work on the machine shows here and in each figure's core busy.</param>
 public sealed record BenchReport(string Run, DateTimeOffset StartedAt, double DurationSeconds, string Command, Machine Machine, string Pinning,
-    string LoadAverage, BenchOptions Options, IReadOnlyList<Scenarios.ScenarioResult> Scenarios);
+    string LoadAverage, BenchOptions Options, IReadOnlyList<Scenarios.ScenarioResult> Scenarios)
+{
+    /// <summary>Starting the deployment and signing up the askers, before the first scenario.</summary>
+    public double SetupSeconds { get; init; }
+}
 
 public sealed record Machine(int Cores, double MemoryGiB, string CpuModel, string Os, string Runtime)
 {

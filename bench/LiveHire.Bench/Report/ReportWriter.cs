@@ -44,6 +44,13 @@ public static class ReportWriter
                       $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
                       $"{r.Options.ResumeBytes / 1048576.0:0} MB; reminders: {r.Options.Reminders:N0} due at once, {r.Options.ReminderDispatchers} dispatch loops, " +
                       $"bound {r.Options.ReminderBound.TotalSeconds:0} s; video: {r.Options.VideoWindow.TotalSeconds:0} s sampled; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();
+        var bound = r.Run == "full" ? 600 : 90;
+        md.AppendLine($"- **Run length:** {r.DurationSeconds:N0} s (target: {(r.Run == "full" ? "at most 10 min" : "about a minute")}" +
+                      (r.Scenarios.Count < 8 ? ", not judged for a partial run)" : $": {(r.DurationSeconds <= bound ? "met" : "missed")})") +
+                      $": set-up (deployment, {r.Options.Askers} sign-ups) {r.SetupSeconds:N0} s; " +
+                      string.Join("; ", r.Scenarios.Where(s => s.NotMeasuredReason is null).OrderByDescending(s => s.Seconds).Select(s => $"({s.Number}) {s.Seconds:N0} s")) +
+                      ". The sign-ups are slow by design (each password is hashed with PBKDF2 on the one server core); scenarios 6 and 8 seed " +
+                      "100,000 rows (quick: 10,000 and 20,000) before they measure.").AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 

@@ -21,5 +21,8 @@ public sealed record BenchContext(BenchDeployment Deployment, BenchOptions Optio
 /// <summary>A scenario's measured figures, or why it was not measured.</summary>
 public sealed record ScenarioResult(int Number, string Title, IReadOnlyList<Figure> Figures, IReadOnlyList<string> Notes, string? NotMeasuredReason = null)
 {
+    /// <summary>How long the scenario took, its own seeding and sign-ups included (set by the run).</summary>
+    public double Seconds { get; init; }
+
     public static ScenarioResult NotMeasured(int number, string title, string reason) => new(number, title, [], [], reason);
 }

@@ -135,14 +135,14 @@ public sealed partial class VoteStorm : IScenario
         // The first moments only fill the pipeline; the process itself was warmed up before.
         await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
 
-        var (okBefore, waitBefore) = (load.Ok, load.VoterWait);
+        var (okBefore, waitBefore, blockedBefore) = (load.Ok, load.VoterWait, load.VoterBlocked);
         ranking.StartRecording();
         cpu.Start();
         var window = Stopwatch.StartNew();
         // The window also ends as soon as the loops have to wait for a voter with room under the limiter (20 votes per
         // 10 s per person): past that point the count measures the bench's supply of voters, not LiveHire.
         var windowEnd = Task.Delay(options.Window, ct);
-        while (!windowEnd.IsCompleted && !loop.IsCompleted && load.VoterWait - waitBefore < StarvedAfter)
+        while (!windowEnd.IsCompleted && !loop.IsCompleted && load.VoterBlocked - blockedBefore < StarvedAfter)
             await Task.WhenAny(windowEnd, loop, Task.Delay(20, ct));
         var accepted = load.Ok - okBefore;
         var seconds = window.Elapsed.TotalSeconds;
