@@ -24,7 +24,7 @@ public sealed record BenchOptions
     public required int VoteQuestions { get; init; }
     /// <summary>Votes in flight at once (a closed loop), and redis-benchmark's connections for the baseline.</summary>
     public int VotesInFlight { get; init; } = 32;
-    /// <summary>The unmeasured storm (on other questions) that warms the Realtime process up before the measured one.</summary>
+    /// <summary>The longest unmeasured storm (on other questions) that warms the Realtime process up before the measured one; it ends sooner when the voters have used their limiter windows.</summary>
     public TimeSpan VoteWarmUp { get; init; } = TimeSpan.FromSeconds(8);
     /// <summary>Calls redis-benchmark makes per replayed command.</summary>
     public required int RedisBenchmarkRequests { get; init; }

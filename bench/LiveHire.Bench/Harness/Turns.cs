@@ -29,6 +29,18 @@ public sealed class Turns
     public bool AnyLeft { get { lock (ready) return ready.Count > 0; } }
 
     /// <summary>
+    /// True while nobody may act now: everyone left has used up their window, or everyone has had their total. A loop
+    /// asking now would wait, so from this moment the pace is the supply of people, not the server.
+    /// </summary>
+    public bool Exhausted
+    {
+        get
+        {
+            lock (ready) return !ready.TryPeek(out _, out var at) || at > Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>
     /// Waits (at most one window) until every person's window has passed, so a run starts with the whole pool and is
     /// not starved by the run before it. Returns how long it waited.
     /// </summary>

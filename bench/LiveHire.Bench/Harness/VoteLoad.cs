@@ -21,17 +21,16 @@ public sealed class VoteLoad(IReadOnlyList<HubConnection> voters, Guid sessionId
     private readonly ConcurrentDictionary<string, long> failures = new();
     private long ok;
     private long waitTicks;
-    private long blockedTicks;
 
     public long Ok => Interlocked.Read(ref ok);
     public IReadOnlyDictionary<string, long> Failures => failures;
     /// <summary>Time the loops spent waiting for a voter whose limiter window had room, summed over loops.</summary>
     public TimeSpan VoterWait => TimeSpan.FromTicks(Interlocked.Read(ref waitTicks));
     /// <summary>
-    /// The part of <see cref="VoterWait"/> spent in waits that really blocked (over a millisecond): a voter had to regain room
-    /// under the limiter. Handing out a voter who has room takes microseconds, and those add up over thousands of votes.
+    /// True while no voter has room under the limiter (or every voter has voted on every question): a vote asked for now
+    /// would wait. Seen at once, unlike <see cref="VoterWait"/>, which counts a wait only when it ends.
     /// </summary>
-    public TimeSpan VoterBlocked => TimeSpan.FromTicks(Interlocked.Read(ref blockedTicks));
+    public bool OutOfVoters => turns.Exhausted;
     /// <summary>False once every voter has voted on every question (the storm is over).</summary>
     public bool AnyLeft => turns.AnyLeft;
 
@@ -46,9 +45,7 @@ public sealed class VoteLoad(IReadOnlyList<HubConnection> voters, Guid sessionId
                 catch (OperationCanceledException) { return; }
                 finally
                 {
-                    var waited = Stopwatch.GetElapsedTime(since);
-                    Interlocked.Add(ref waitTicks, waited.Ticks);
-                    if (waited > TimeSpan.FromMilliseconds(1)) Interlocked.Add(ref blockedTicks, waited.Ticks);
+                    Interlocked.Add(ref waitTicks, Stopwatch.GetElapsedTime(since).Ticks);
                 }
                 if (next is not { } turn) return;
                 var question = questions[(turn.Person + turn.Turn) % questions.Count];

@@ -100,17 +100,17 @@ public sealed partial class VoteStorm : IScenario
     {
         var load = new VoteLoad(voters, context.SessionId, questions, new Ranking());
         using var stop = new CancellationTokenSource();
-        Console.WriteLine($"  LiveHire: warming up for {context.Options.VoteWarmUp.TotalSeconds:0} s …");
+        Console.WriteLine($"  LiveHire: warming up for at most {context.Options.VoteWarmUp.TotalSeconds:0} s …");
         var loop = load.RunAsync(context.Options.VotesInFlight, stop.Token);
-        await Task.WhenAny(Task.Delay(context.Options.VoteWarmUp, ct), loop);
+        // Until the warm-up time is up or the voters have used their limiter windows, whichever comes first.
+        var warmUpEnd = Task.Delay(context.Options.VoteWarmUp, ct);
+        while (!warmUpEnd.IsCompleted && !loop.IsCompleted && !load.OutOfVoters)
+            await Task.WhenAny(warmUpEnd, loop, Task.Delay(20, ct));
         stop.Cancel();
         await loop;
         Console.WriteLine($"    {load.Ok:N0} warm-up votes; waiting {VoteLoad.Window.TotalSeconds:0} s for the voters' limiter windows to pass");
         await Task.Delay(VoteLoad.Window, ct);
     }
-
-    /// <summary>Loops' summed wait for a voter past which the supply of voters, not LiveHire, sets the pace.</summary>
-    private static readonly TimeSpan StarvedAfter = TimeSpan.FromMilliseconds(20);
 
     private static async Task<Live> StormAsync(BenchContext context, IReadOnlyList<HubConnection> voters, IReadOnlyList<Guid> questions, CancellationToken ct)
     {
@@ -135,15 +135,16 @@ public sealed partial class VoteStorm : IScenario
         // The first moments only fill the pipeline; the process itself was warmed up before.
         await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
 
-        var (okBefore, waitBefore, blockedBefore) = (load.Ok, load.VoterWait, load.VoterBlocked);
+        var (okBefore, waitBefore) = (load.Ok, load.VoterWait);
         ranking.StartRecording();
         cpu.Start();
         var window = Stopwatch.StartNew();
-        // The window also ends as soon as the loops have to wait for a voter with room under the limiter (20 votes per
-        // 10 s per person): past that point the count measures the bench's supply of voters, not LiveHire.
+        // The window also ends as soon as no voter has room under the limiter (20 votes per 10 s per person): past that
+        // point the count measures the bench's supply of voters, not LiveHire. A loop that starts waiting then counts its
+        // wait only when the wait ends (up to a limiter window later), so the supply itself is watched, every 5 ms.
         var windowEnd = Task.Delay(options.Window, ct);
-        while (!windowEnd.IsCompleted && !loop.IsCompleted && load.VoterBlocked - blockedBefore < StarvedAfter)
-            await Task.WhenAny(windowEnd, loop, Task.Delay(20, ct));
+        while (!windowEnd.IsCompleted && !loop.IsCompleted && !load.OutOfVoters)
+            await Task.WhenAny(windowEnd, loop, Task.Delay(5, ct));
         var accepted = load.Ok - okBefore;
         var seconds = window.Elapsed.TotalSeconds;
         var cpuUse = cpu.Stop();
