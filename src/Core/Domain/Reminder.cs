@@ -33,13 +33,4 @@ public sealed class Reminder : IDueRow
             {
                 Id = Guid.CreateVersion7(now), RegistrationId = registrationId, MinutesBefore = x.Minutes, DueAt = x.Due, CreatedAt = now,
             });
-
-    public void MarkSent(DateTimeOffset now)
-    {
-        Status = ReminderStatus.Sent;
-        SentAt = now;
-    }
-
-    /// <summary>Its fair or session was cancelled: the cancellation notice replaces it.</summary>
-    public void Cancel() => Status = ReminderStatus.Cancelled;
 }

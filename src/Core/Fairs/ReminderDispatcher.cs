@@ -24,8 +24,8 @@ public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery cha
     private async Task<int> SendAsync(DueRowClaims.Claim claim, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        // Tracked entities in the projection: fix-up links each reminder to its registration, fair and session.
-        var batch = await db.Reminders.Where(r => claim.Ids.Contains(r.Id) && r.ClaimToken == claim.Token)
+        // Read only: the marks below are two set-based UPDATEs, not one tracked UPDATE per reminder.
+        var batch = await db.Reminders.AsNoTracking().Where(r => claim.Ids.Contains(r.Id) && r.ClaimToken == claim.Token)
             .Join(db.Users, r => r.Registration!.CandidateId, u => u.Id, (r, u) => new
             {
                 Reminder = r, r.Registration, r.Registration!.Fair, r.Registration.Session,
@@ -35,31 +35,40 @@ public sealed class ReminderDispatcher(LiveHireDbContext db, ChannelDelivery cha
         var calendars = new Dictionary<(Guid, Guid?), EmailAttachment>();
         var messages = new List<ChannelMessage>();
         var notifications = new List<Notification>();
+        var (sent, cancelled) = (new List<Guid>(), new List<Guid>());
         foreach (var (reminder, registration, fair, session, to) in batch.Select(b => (b.Reminder, b.Registration!, b.Fair!, b.Session, b.To)))
         {
             if (fair.Status == FairStatus.Cancelled || session?.Status == LiveSessionStatus.Cancelled)
             {
-                reminder.Cancel();
+                cancelled.Add(reminder.Id);
                 continue;
             }
-            var (title, body) = Text(reminder, registration);
+            var (title, body) = Text(reminder, registration, fair, session);
             var link = registration.SessionId is { } sessionId ? $"/live/{sessionId}" : null;
             if (!calendars.TryGetValue((fair.Id, session?.Id), out var ics))
                 calendars[(fair.Id, session?.Id)] = ics = new EmailAttachment(session is null ? "fair.ics" : "session.ics", "text", "calendar",
                     Encoding.UTF8.GetBytes(FairCalendar.For(fair, session, now)));
             messages.Add(new ChannelMessage(to, title, body, ics));
             notifications.Add(Notification.Create(registration.CandidateId, NotificationKind.Reminder, title, body, link, now, reminder.Id));
-            reminder.MarkSent(now);
+            sent.Add(reminder.Id);
         }
-        await DueNotifications.CommitAsync(db, channels, live, messages, notifications, now, ct);
+        await DueNotifications.CommitAsync(db, channels, live, messages, notifications, now, async () =>
+        {
+            // Sent (with its time) or cancelled (its fair or session was: the cancellation notice replaces it), the whole batch at once.
+            if (sent.Count > 0)
+                await db.Reminders.Where(r => sent.Contains(r.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReminderStatus.Sent).SetProperty(r => r.SentAt, now), ct);
+            if (cancelled.Count > 0)
+                await db.Reminders.Where(r => cancelled.Contains(r.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReminderStatus.Cancelled), ct);
+        }, ct);
         return notifications.Count;
     }
 
-    private static (string Title, string Body) Text(Reminder reminder, FairRegistration registration)
+    private static (string Title, string Body) Text(Reminder reminder, FairRegistration registration, Fair fair, LiveSession? session)
     {
-        var fair = registration.Fair!;
-        var what = registration.Session is { } s ? $"「{s.Title}」直播" : $"「{fair.Title}」";
-        var start = registration.Session?.ScheduledStart ?? fair.StartsAt;
+        var what = session is { } s ? $"「{s.Title}」直播" : $"「{fair.Title}」";
+        var start = session?.ScheduledStart ?? fair.StartsAt;
         var local = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById(fair.TimeZoneId))
             .ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         return reminder.MinutesBefore switch

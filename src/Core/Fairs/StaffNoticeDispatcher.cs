@@ -39,7 +39,7 @@ public sealed class StaffNoticeDispatcher(LiveHireDbContext db, ChannelDelivery 
         }
         var to = await channels.RecipientsAsync(notifications.Select(n => n.UserId).Distinct().ToList(), ct);
         var messages = notifications.Where(n => to.ContainsKey(n.UserId)).Select(n => new ChannelMessage(to[n.UserId], n.Title, n.Body, null)).ToList();
-        await DueNotifications.CommitAsync(db, channels, live, messages, notifications, now, ct);
+        await DueNotifications.CommitAsync(db, channels, live, messages, notifications, now, mark: null, ct);
         return sent;
     }
 

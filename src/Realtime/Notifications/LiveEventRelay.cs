@@ -17,6 +17,8 @@ public sealed class LiveEventRelay(IConnectionMultiplexer redis, HubLiveNotifier
     // at most that much to the 1-2 s a person waits for anything live anyway.
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(30);
+    // Events read (and sent together) at a time: a reminder batch's 500 pushes go out in a few reads.
+    private const int ReadCount = 250;
     private readonly string consumer = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,34 +31,60 @@ public sealed class LiveEventRelay(IConnectionMultiplexer redis, HubLiveNotifier
         {
             try
             {
-                var entries = await db.StreamReadGroupAsync(key, LiveEventStream.ConsumerGroup, consumer, ">", count: 100);
+                var entries = await db.StreamReadGroupAsync(key, LiveEventStream.ConsumerGroup, consumer, ">", count: ReadCount);
                 if (DateTime.UtcNow - lastClaim > ClaimAfter)
                 {
                     lastClaim = DateTime.UtcNow;
                     var claimed = await db.StreamAutoClaimAsync(key, LiveEventStream.ConsumerGroup, consumer,
-                        (long)ClaimAfter.TotalMilliseconds, "0-0", 100);
+                        (long)ClaimAfter.TotalMilliseconds, "0-0", ReadCount);
                     entries = [.. entries, .. claimed.ClaimedEntries];
                 }
-                foreach (var entry in entries) await DeliverAsync(db, key, entry, stoppingToken);
-                if (entries.Length == 0) await Task.Delay(IdlePoll, stoppingToken);
+                if (entries.Length > 0) await DeliverAsync(db, key, entries, stoppingToken);
+                else await Task.Delay(IdlePoll, stoppingToken);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Reading live events from Redis failed; retrying");
+                // Redis or the backplane unreachable (or timing out): what was not acknowledged is read again later.
+                logger.LogWarning(ex, "Reading or relaying live events failed; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    private async Task DeliverAsync(IDatabase db, RedisKey key, StreamEntry entry, CancellationToken ct)
+    /// <summary>
+    /// Sends a read's events all at once (each send is a backplane publish, issued in stream order),
+    /// then acknowledges with one XACK those that went out. An event whose send failed stays pending and is claimed again
+    /// after <see cref="ClaimAfter"/>; the failure then goes to the retry loop.
+    /// </summary>
+    private async Task DeliverAsync(IDatabase db, RedisKey key, StreamEntry[] entries, CancellationToken ct)
+    {
+        var sends = entries.Select(entry => (entry.Id, Send: SendAsync(entry, ct))).ToList();
+        var delivered = new List<RedisValue>(sends.Count);
+        Exception? failure = null;
+        foreach (var (id, send) in sends)
+        {
+            try
+            {
+                await send;
+                delivered.Add(id);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failure ??= ex;
+            }
+        }
+        if (delivered.Count > 0) await db.StreamAcknowledgeAsync(key, LiveEventStream.ConsumerGroup, [.. delivered]);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    private Task SendAsync(StreamEntry entry, CancellationToken ct)
     {
         var json = entry[LiveEventStream.Field];
         var liveEvent = json.IsNullOrEmpty ? null : LiveEventStream.Deserialize(json!);
-        if (liveEvent is null)
-            logger.LogError("Dropping unreadable live event {Id}", entry.Id);
-        else
-            await notifier.PublishAsync(liveEvent, ct);
-        await db.StreamAcknowledgeAsync(key, LiveEventStream.ConsumerGroup, entry.Id);
+        if (liveEvent is not null) return notifier.PublishAsync(liveEvent, ct);
+        // Acknowledged with the rest: read again, it would be just as unreadable.
+        logger.LogError("Dropping unreadable live event {Id}", entry.Id);
+        return Task.CompletedTask;
     }
 
     private static async Task EnsureGroupAsync(IDatabase db, RedisKey key)
