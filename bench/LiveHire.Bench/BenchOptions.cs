@@ -60,8 +60,8 @@ public sealed record BenchOptions
         RedisBenchmarkRequests = 100_000,
         ResumeRounds = 5,
         Reminders = 100_000,
-        ReminderBound = TimeSpan.FromSeconds(90),
-        VideoWindow = TimeSpan.FromSeconds(30),
+        ReminderBound = TimeSpan.FromSeconds(60),
+        VideoWindow = TimeSpan.FromSeconds(20),
         SearchJobs = 100_000,
         SearchRequests = 100,
     };

@@ -46,7 +46,12 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
     using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
     var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
-    var askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct);
+    // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL. It is set-up, not measured, so Web and
+    // PostgreSQL may use every core meanwhile; they are pinned back to the server core before the first scenario.
+    Askers askers = null!;
+    await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)],
+        async () => askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct));
+    await deployment.PinAllAsync();
     Console.WriteLine($"{askers.Count} candidates signed up after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
     setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);

@@ -58,8 +58,8 @@ public sealed class Askers
                 people[i] = client.Cookies;
             }
         }
-        // Sign-up hashes a password (deliberately slow): a few at a time keeps Web responsive.
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Worker, ct)));
+        // Sign-up hashes a password (deliberately slow): a few at a time per core keeps Web responsive.
+        await Task.WhenAll(Enumerable.Range(0, 3 * Environment.ProcessorCount).Select(_ => Task.Run(Worker, ct)));
         return new Askers([.. people], slowMode: true);
     }
 

@@ -42,6 +42,19 @@ public static class Pinning
             if (pid != System.Environment.ProcessId) await TasksetAsync(ServerCores, pid);
     }
 
+    /// <summary>
+    /// Lets the given processes (and their threads and descendants) use every core while <paramref name="work"/> runs, then
+    /// pins them back to the server core. Only for set-up that is not measured (the sign-ups' password hashing), never
+    /// around a scenario.
+    /// </summary>
+    public static async Task SpreadWhileAsync(IEnumerable<int> pids, Func<Task> work)
+    {
+        var tree = Enabled ? pids.SelectMany(ProcFs.Tree).Distinct().Where(pid => pid != System.Environment.ProcessId).ToList() : [];
+        foreach (var pid in tree) await TasksetAsync($"0-{System.Environment.ProcessorCount - 1}", pid);
+        try { await work(); }
+        finally { await PinServersAsync(tree); }
+    }
+
     private static async Task TasksetAsync(string cores, int pid)
     {
         using var taskset = Process.Start(new ProcessStartInfo("/usr/bin/taskset", ["-a", "-p", "-c", cores, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
