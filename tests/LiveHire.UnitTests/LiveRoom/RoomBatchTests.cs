@@ -60,6 +60,24 @@ public sealed class RoomBatchTests
         var laterLeave = new PresenceChange(10, 10, PersonChanged: true); // a node that saw fewer: the peak stays
         batch.Update(session, earlier => PresenceBroadcaster.Merge(earlier, laterLeave));
 
-        batch.TakeAll().ShouldHaveSingleItem().Value.Peak.ShouldBe(1000);
+        var pending = batch.TakeAll().ShouldHaveSingleItem().Value;
+        pending.Peak.ShouldBe(1000);
+        pending.Viewers.ShouldBe(10); // the latest count sets the spacing
     }
+
+    [Theory]
+    [InlineData(1, 1.0)]
+    [InlineData(2_000, 1.0)]
+    [InlineData(5_000, 2.5)]
+    [InlineData(19_000, 9.5)]
+    public void A_big_room_gets_presence_less_often_so_each_node_sends_about_2000_a_second(long viewers, double seconds)
+    {
+        PresenceBroadcaster.SpacingFor(viewers).ShouldBe(TimeSpan.FromSeconds(seconds));
+        // Messages a second that one count costs a node: never more than a room of 2,000 once a second.
+        (viewers / PresenceBroadcaster.SpacingFor(viewers).TotalSeconds).ShouldBeLessThanOrEqualTo(PresenceBroadcaster.ViewersPerSecond);
+    }
+
+    [Fact]
+    public void A_huge_room_still_gets_a_count_every_10_seconds() =>
+        PresenceBroadcaster.SpacingFor(100_000).ShouldBe(PresenceBroadcaster.LongestSpacing);
 }

@@ -11,6 +11,8 @@ namespace LiveHire.Realtime.Features.LiveRoom;
 public abstract class RoomBroadcaster<TPending>(TimeSpan interval, TimeProvider clock, ILogger logger) : BackgroundService
     where TPending : class
 {
+    /// <summary>The clock the loop paces itself by; subclasses that keep time use the same one.</summary>
+    protected TimeProvider Clock { get; } = clock;
     private readonly RoomBatch<TPending> batch = new();
     // Capacity one: a signal already waiting says everything a second one would.
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -43,7 +45,7 @@ public abstract class RoomBroadcaster<TPending>(TimeSpan interval, TimeProvider 
                 }
             }
             // Changes arriving during this pause wait for the next batch: this is what bounds the message rate.
-            await Task.Delay(interval, clock, stoppingToken);
+            await Task.Delay(interval, Clock, stoppingToken);
         }
     }
 }

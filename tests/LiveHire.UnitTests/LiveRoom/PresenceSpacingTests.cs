@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using LiveHire.Core.Adapters;
+using LiveHire.Core.Ports;
+using LiveHire.Realtime.Features.LiveRoom;
+using LiveHire.Realtime.Hubs;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveHire.UnitTests.LiveRoom;
+
+/// <summary>
+/// The presence loop with real live state and a fake clock: a big room's count is held back for its spacing, not lost,
+/// and keeps the highest peak seen meanwhile. The hub context only records what the room would have received.
+/// </summary>
+public sealed class PresenceSpacingTests
+{
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-12-03T06:00:00Z"));
+    private readonly Guid session = Guid.NewGuid();
+
+    [Fact]
+    public async Task A_room_of_5000_gets_its_next_count_after_2_5_seconds_with_the_peak_seen_meanwhile()
+    {
+        var state = new InMemoryLiveState(clock);
+        for (var i = 0; i < 5_000; i++) await state.JoinAsync(session, $"a:{i}", $"c{i}", TestContext.Current.CancellationToken);
+        var room = new RecordingRoom();
+        using var presence = new PresenceBroadcaster(state, room, clock, NullLogger<PresenceBroadcaster>.Instance);
+        await presence.StartAsync(TestContext.Current.CancellationToken);
+
+        presence.Changed(session, new PresenceChange(5_000, 5_000, PersonChanged: true));
+        (await room.NextAsync()).Viewers.ShouldBe(5_000);
+
+        // More arrive within the spacing (2.5 s for 5,000): each loop pass holds the count back.
+        await state.JoinAsync(session, "a:late", "c-late", TestContext.Current.CancellationToken);
+        presence.Changed(session, new PresenceChange(5_001, 5_200, PersonChanged: true));
+        for (var pass = 0; pass < 2; pass++)
+        {
+            clock.Advance(PresenceBroadcaster.Interval);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            room.Sent.ShouldBe(1);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await room.NextAsync();
+        later.Viewers.ShouldBe(5_001);
+        later.Peak.ShouldBe(5_200);
+        await presence.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_small_room_gets_a_count_every_second()
+    {
+        var state = new InMemoryLiveState(clock);
+        await state.JoinAsync(session, "a:1", "c1", TestContext.Current.CancellationToken);
+        var room = new RecordingRoom();
+        using var presence = new PresenceBroadcaster(state, room, clock, NullLogger<PresenceBroadcaster>.Instance);
+        await presence.StartAsync(TestContext.Current.CancellationToken);
+
+        presence.Changed(session, new PresenceChange(1, 1, PersonChanged: true));
+        (await room.NextAsync()).Viewers.ShouldBe(1);
+        await state.JoinAsync(session, "a:2", "c2", TestContext.Current.CancellationToken);
+        presence.Changed(session, new PresenceChange(2, 2, PersonChanged: true));
+        clock.Advance(PresenceBroadcaster.Interval);
+        (await room.NextAsync()).Viewers.ShouldBe(2);
+        await presence.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Records the <c>PresenceChanged</c> messages sent to any group.</summary>
+    private sealed class RecordingRoom : IHubContext<LiveHub, ILiveClient>
+    {
+        private readonly ConcurrentQueue<PresenceView> sent = new();
+        private readonly SemaphoreSlim arrived = new(0);
+        private int taken;
+
+        public int Sent => sent.Count;
+
+        public async Task<PresenceView> NextAsync()
+        {
+            (await arrived.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).ShouldBeTrue("no PresenceChanged was sent");
+            return sent.ElementAt(taken++);
+        }
+
+        public IHubClients<ILiveClient> Clients => new Audience(this);
+        public IGroupManager Groups => throw new NotSupportedException();
+
+        private void Record(object? message)
+        {
+            if (message is not PresenceView view) return;
+            sent.Enqueue(view);
+            arrived.Release();
+        }
+
+        private sealed class Audience(RecordingRoom room) : IHubClients<ILiveClient>
+        {
+            public ILiveClient All => Client();
+            public ILiveClient AllExcept(IReadOnlyList<string> excludedConnectionIds) => Client();
+            public ILiveClient Client(string connectionId) => Client();
+            public ILiveClient Clients(IReadOnlyList<string> connectionIds) => Client();
+            public ILiveClient Group(string groupName) => Client();
+            public ILiveClient GroupExcept(string groupName, IReadOnlyList<string> excludedConnectionIds) => Client();
+            public ILiveClient Groups(IReadOnlyList<string> groupNames) => Client();
+            public ILiveClient User(string userId) => Client();
+            public ILiveClient Users(IReadOnlyList<string> userIds) => Client();
+
+            private ILiveClient Client()
+            {
+                var client = DispatchProxy.Create<ILiveClient, Recorder>();
+                ((Recorder)(object)client).Record = room.Record;
+                return client;
+            }
+        }
+    }
+
+    public class Recorder : DispatchProxy
+    {
+        public Action<object?> Record { get; set; } = _ => { };
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            Record(args is { Length: 1 } ? args[0] : null);
+            return Task.CompletedTask;
+        }
+    }
+}
