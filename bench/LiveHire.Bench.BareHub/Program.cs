@@ -12,7 +12,8 @@ app.MapHub<BareHub>("/hubs/live");
 app.Run();
 
 /// <summary>The same wire shape as LiveHire's QuestionView, so a broadcast carries the same bytes.</summary>
-public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer);
+public sealed record QuestionView(Guid Id, Guid SessionId, string AuthorName, string Text, DateTimeOffset CreatedAt, long Votes, string? Answer,
+    string Status, DateTimeOffset? PinnedAt, bool Answered);
 
 public sealed record HubResult<T>(bool Ok, T? Value, object? Error);
 
@@ -28,7 +29,7 @@ public sealed class BareHub : Hub
 
     public async Task<HubResult<QuestionView>> AskQuestion(Guid sessionId, string text)
     {
-        var view = new QuestionView(Guid.NewGuid(), sessionId, AuthorName, text.Trim(), DateTimeOffset.UtcNow, 0, null);
+        var view = new QuestionView(Guid.NewGuid(), sessionId, AuthorName, text.Trim(), DateTimeOffset.UtcNow, 0, null, "Visible", null, false);
         await Clients.Group($"session:{sessionId:N}").SendAsync("QuestionAsked", view);
         return new HubResult<QuestionView>(true, view, null);
     }

@@ -55,7 +55,7 @@ public sealed record BenchOptions
         ScaleOutViewers = 1_000,
         Askers = 450,
         WarmUp = TimeSpan.FromSeconds(3),
-        Window = TimeSpan.FromSeconds(10),
+        Window = TimeSpan.FromSeconds(6),
         VoteQuestions = 40,
         RedisBenchmarkRequests = 100_000,
         ResumeRounds = 5,
@@ -63,7 +63,7 @@ public sealed record BenchOptions
         ReminderBound = TimeSpan.FromSeconds(60),
         VideoWindow = TimeSpan.FromSeconds(20),
         SearchJobs = 100_000,
-        SearchRequests = 100,
+        SearchRequests = 60,
     };
 
     public static BenchOptions Quick { get; } = new()

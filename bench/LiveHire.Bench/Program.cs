@@ -46,21 +46,25 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
     using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
     var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
-    // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL. It is set-up, not measured, so Web and
-    // PostgreSQL may use every core meanwhile; they are pinned back to the server core before the first scenario.
+    // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after a fan-out they are used up
+    // for 30 s); the fan-outs then start once every window has passed, which the storm and the resume drop take longer than,
+    // and the reminders (no askers) run between the fan-out and the scale-out, so the windows pass meanwhile.
+    IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new Reminders(), new ScaleOut(), new LiveVideo(), new JobSearch()];
+    // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
+    if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
+
+    // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL; the scenarios' own set-up (seeding)
+    // runs beside it. None of it is measured, so Web and PostgreSQL may use every core meanwhile; they are pinned back to the
+    // server core before the first scenario.
     Askers askers = null!;
-    await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)],
-        async () => askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct));
+    await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
+        [Task.Run(async () => askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct), ct),
+         .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct))]));
     await deployment.PinAllAsync();
-    Console.WriteLine($"{askers.Count} candidates signed up after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
+    Console.WriteLine($"{askers.Count} candidates signed up (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
     setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);
 
-    // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after the fan-out they are used up
-    // for 30 s); the fan-outs then start once every window has passed, which the storm and the resume drop take longer than.
-    IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new ScaleOut(), new Reminders(), new LiveVideo(), new JobSearch()];
-    // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
-    if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
     foreach (var scenario in scenarios)
     {
         Console.WriteLine($"({scenario.Number}) {scenario.Title} …");

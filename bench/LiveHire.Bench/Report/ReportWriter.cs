@@ -47,10 +47,10 @@ public static class ReportWriter
         var bound = r.Run == "full" ? 600 : 90;
         md.AppendLine($"- **Run length:** {r.DurationSeconds:N0} s (target: {(r.Run == "full" ? "at most 10 min" : "about a minute")}" +
                       (r.Scenarios.Count < 8 ? ", not judged for a partial run)" : $": {(r.DurationSeconds <= bound ? "met" : "missed")})") +
-                      $": set-up (deployment, {r.Options.Askers} sign-ups) {r.SetupSeconds:N0} s; " +
+                      $": set-up (deployment; {r.Options.Askers} sign-ups and, beside them, seeding the search's jobs) {r.SetupSeconds:N0} s; " +
                       string.Join("; ", r.Scenarios.Where(s => s.NotMeasuredReason is null).OrderByDescending(s => s.Seconds).Select(s => $"({s.Number}) {s.Seconds:N0} s")) +
-                      ". The sign-ups are slow by design (each password is hashed with PBKDF2; Web and PostgreSQL may use both cores for them, as they are not measured); scenarios 6 and 8 seed " +
-                      "100,000 rows (quick: 10,000 and 20,000) before they measure.").AppendLine();
+                      ". The sign-ups are slow by design (each password is hashed with PBKDF2; Web and PostgreSQL may use both cores for them, as they are not measured); scenario 6 seeds " +
+                      "100,000 reminders (quick: 10,000) before it measures.").AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 

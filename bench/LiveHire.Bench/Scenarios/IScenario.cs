@@ -9,6 +9,13 @@ public interface IScenario
     /// <summary>The number in issue 7 (1 = Q&amp;A fan-out … 7 = live video).</summary>
     int Number { get; }
     string Title { get; }
+
+    /// <summary>
+    /// Set-up that measures nothing and needs no askers (seeding), run during the sign-ups, before any scenario. The run
+    /// waits for it before the first scenario, so nothing measured overlaps it.
+    /// </summary>
+    Task PrepareAsync(BenchDeployment deployment, BenchOptions options, CancellationToken ct) => Task.CompletedTask;
+
     Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct);
 }
 

@@ -26,18 +26,27 @@ public sealed class JobSearch : IScenario
 
     private sealed record Timing(double P50, double P99, int Failures, CpuUse Cpu);
 
-    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
+    private double? seedSeconds;
+
+    /// <summary>Seeds the jobs (during the sign-ups): EF on the bench's side and PostgreSQL, neither measured here.</summary>
+    public async Task PrepareAsync(BenchDeployment deployment, BenchOptions options, CancellationToken ct)
     {
-        var options = context.Options;
-        var deployment = context.Deployment;
-        var connectionString = deployment.Settings["LiveHire__Postgres"];
         var seeding = Stopwatch.StartNew();
+        var connectionString = deployment.Settings["LiveHire__Postgres"];
         await using (var db = new PostgresLiveHireDbContext(new DbContextOptionsBuilder<PostgresLiveHireDbContext>().UseNpgsql(connectionString).Options))
         {
             await JobSeeder.SeedAsync(db, options.SearchJobs, DateTimeOffset.UtcNow, ct: ct);
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"Jobs\"", ct);
         }
-        var seedSeconds = seeding.Elapsed.TotalSeconds;
+        seedSeconds = seeding.Elapsed.TotalSeconds;
+    }
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var options = context.Options;
+        var deployment = context.Deployment;
+        var connectionString = deployment.Settings["LiveHire__Postgres"];
+        if (seedSeconds is null) await PrepareAsync(deployment, options, ct);
         var open = await CountOpenAsync(connectionString, ct);
         Console.WriteLine($"  seeded {options.SearchJobs:N0} jobs in {seedSeconds:0} s ({open:N0} open in all) …");
 
@@ -93,7 +102,7 @@ public sealed class JobSearch : IScenario
         [
             $"{options.SearchJobs:N0} jobs seeded by LiveHire.Testing's JobSeeder (the search scale tests' seeder: the Job entity through EF, seeded random, " +
             $"districts/streets/communities of Chongqing, 80 % with a map point) into the deployment's PostgreSQL, then VACUUM ANALYZE; {open:N0} open jobs in " +
-            $"all (with the demo's). Seeding took {seedSeconds:0} s and is not measured. Issue 6 states no time target; these are the figures.",
+            $"all (with the demo's). Seeding took {seedSeconds:0} s, during the set-up's sign-ups, and is not measured. Issue 6 states no time target; these are the figures.",
             $"LiveHire: anonymous GET on Web, one request at a time (a closed loop of 1), {options.SearchRequests} measured after 5 unmeasured, from the " +
             "request to the whole JSON body read; home 九龙坡区 / 九龙第3街道 / 九龙第3街道5社区 at 29.50, 106.51. Web runs the id query (filters, nearness " +
             "tier, approximate distance, page + 40 rows), loads that window with the employer's name, re-ranks it with NearHome.Rank and writes the page.",
