@@ -47,7 +47,7 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
     var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
     // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after a fan-out they are used up
-    // for 30 s); the fan-outs then start once every window has passed, which the storm and the resume drop take longer than,
+    // for 30 s); the fan-outs then start once most windows have passed, which the storm and the resume drop take longer than,
     // and the reminders (no askers) run between the fan-out and the scale-out, so the windows pass meanwhile.
     IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new Reminders(), new ScaleOut(), new LiveVideo(), new JobSearch()];
     // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.

@@ -95,10 +95,10 @@ public sealed class Askers
     }
 
     /// <summary>
-    /// Waits (at most one slow-mode window) until every asker's window has passed, so a run starts with the whole pool
-    /// and is not starved by the run before it. Returns how long it waited.
+    /// Waits (at most one slow-mode window) until two thirds of the askers' questions are free again, so a run starts with
+    /// most of the pool and is not starved by the run before it. Returns how long it waited.
     /// </summary>
-    public Task<TimeSpan> WaitUntilAllReadyAsync(CancellationToken ct) => turns.WaitUntilAllReadyAsync(ct);
+    public Task<TimeSpan> WaitUntilMostlyReadyAsync(CancellationToken ct) => turns.WaitUntilReadyAsync(2.0 / 3, ct);
 
     /// <summary>The next asker who may ask now, waiting (and reporting the wait) when slow mode has used everyone up.</summary>
     public async Task<(HubConnection Connection, TimeSpan Waited)> NextAsync(CancellationToken ct)

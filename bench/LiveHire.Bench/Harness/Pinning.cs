@@ -43,16 +43,22 @@ public static class Pinning
     }
 
     /// <summary>
-    /// Lets the given processes (and their threads and descendants) use every core while <paramref name="work"/> runs, then
-    /// pins them back to the server core. Only for set-up that is not measured (the sign-ups' password hashing), never
-    /// around a scenario.
+    /// Lets the given server processes (and their threads and descendants) and this one use every core while
+    /// <paramref name="work"/> runs, then pins them back. Only for set-up that is not measured (the sign-ups' password
+    /// hashing, seeding), never around a scenario; <paramref name="work"/> must not start processes.
     /// </summary>
     public static async Task SpreadWhileAsync(IEnumerable<int> pids, Func<Task> work)
     {
         var tree = Enabled ? pids.SelectMany(ProcFs.Tree).Distinct().Where(pid => pid != System.Environment.ProcessId).ToList() : [];
-        foreach (var pid in tree) await TasksetAsync($"0-{System.Environment.ProcessorCount - 1}", pid);
+        var all = $"0-{System.Environment.ProcessorCount - 1}";
+        foreach (var pid in tree) await TasksetAsync(all, pid);
+        if (Enabled) await TasksetAsync(all, System.Environment.ProcessId);
         try { await work(); }
-        finally { await PinServersAsync(tree); }
+        finally
+        {
+            await PinServersAsync(tree);
+            await PinLoadGeneratorAsync();
+        }
     }
 
     private static async Task TasksetAsync(string cores, int pid)

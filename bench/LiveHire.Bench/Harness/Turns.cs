@@ -10,6 +10,7 @@ namespace LiveHire.Bench.Harness;
 /// </summary>
 public sealed class Turns
 {
+    private readonly int count;
     private readonly int perWindow;
     private readonly long windowTicks;
     private readonly int? total;
@@ -21,7 +22,7 @@ public sealed class Turns
     /// <param name="total">Turns per person in all (then they are retired); null means no limit.</param>
     public Turns(int count, int perWindow, TimeSpan window, int? total = null)
     {
-        (this.perWindow, windowTicks, this.total) = (perWindow, (long)(window.TotalSeconds * Stopwatch.Frequency), total);
+        (this.count, this.perWindow, windowTicks, this.total) = (count, perWindow, (long)(window.TotalSeconds * Stopwatch.Frequency), total);
         for (var i = 0; i < count; i++) ready.Enqueue(i, 0);
     }
 
@@ -41,17 +42,26 @@ public sealed class Turns
     }
 
     /// <summary>
-    /// Waits (at most one window) until every person's window has passed, so a run starts with the whole pool and is
-    /// not starved by the run before it. Returns how long it waited.
+    /// Waits (at most one window) until at least <paramref name="share"/> of all the turns a window holds are free again
+    /// (a person whose window has passed has all of theirs), so a run starts with most of the pool rather than being starved
+    /// by the run before it, without waiting for the last few. Returns how long it waited.
     /// </summary>
-    public async Task<TimeSpan> WaitUntilAllReadyAsync(CancellationToken ct)
+    public async Task<TimeSpan> WaitUntilReadyAsync(double share, CancellationToken ct)
     {
         if (perWindow == 0) return TimeSpan.Zero;
-        long last;
-        lock (ready) last = windows.Count == 0 ? 0 : windows.Values.Max(w => w.WindowEnd);
-        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), last);
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            long free;
+            lock (ready)
+            {
+                var now = Stopwatch.GetTimestamp();
+                free = Enumerable.Range(0, count).Sum(person =>
+                    windows.TryGetValue(person, out var w) && now < w.WindowEnd ? perWindow - w.Used : perWindow);
+            }
+            if (free >= share * count * perWindow) return waited.Elapsed < TimeSpan.FromMilliseconds(1) ? TimeSpan.Zero : waited.Elapsed;
+            await Task.Delay(200, ct);
+        }
     }
 
     /// <summary>
