@@ -75,15 +75,15 @@ public sealed record BenchOptions
         ScaleOutViewers = 200,
         // 300 voters hold 6,000 votes per limiter window: enough for a vote storm window of about two seconds.
         Askers = 300,
-        WarmUp = TimeSpan.FromSeconds(2),
-        Window = TimeSpan.FromSeconds(4),
+        WarmUp = TimeSpan.FromSeconds(1),
+        Window = TimeSpan.FromSeconds(3),
         VoteQuestions = 20,
         VoteWarmUp = TimeSpan.FromSeconds(5),
         RedisBenchmarkRequests = 50_000,
         ResumeRounds = 2,
         Reminders = 10_000,
         ReminderBound = TimeSpan.FromSeconds(60),
-        VideoWindow = TimeSpan.FromSeconds(15),
+        VideoWindow = TimeSpan.FromSeconds(10),
         SearchJobs = 20_000,
         SearchRequests = 30,
     };
