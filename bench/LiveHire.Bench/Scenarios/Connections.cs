@@ -27,14 +27,16 @@ public sealed class Connections : IScenario
         List<Figure> figures =
         [
             new("memory per idle viewer", Math.Round(live.BytesPerViewer / 1024, 1), "KiB", Math.Round(bare.BytesPerViewer / 1024, 1), "≤ 1.2× baseline",
-                memoryRatio <= 1.2, live.Cpu, bare.Cpu, memoryRatio <= 1.2 ? "" : $"{memoryRatio:0.00}× the bare hub: a LiveHire viewer also carries the " +
-                    "authentication handler, its Context.Items, presence bookkeeping and, while arrivals are still being announced, queued PresenceChanged messages"),
+                memoryRatio <= 1.2, live.Cpu, bare.Cpu, memoryRatio <= 1.2 ? "" : $"{memoryRatio:0.00}× the bare hub: for the WebSocket's whole life a LiveHire viewer also " +
+                    "holds its request's authentication state and service scope, the request's logging scope and Activity, a Redis backplane " +
+                    "subscription of its own (SignalR's per-connection channel, which lets any node reach it), its Context.Items and presence bookkeeping; " +
+                    "the bare hub has no authentication, logging, backplane or presence"),
             new("viewers held by one process", live.Held, "", bare.Held, $"{issueTarget:N0}", live.Held >= issueTarget, live.Cpu, bare.Cpu,
                 live.Held >= issueTarget ? "" : target < issueTarget ? $"this machine's hard RLIMIT_NOFILE ({target + 1_000:N0}, and no privilege to raise it) caps a " +
                     $"process at fewer sockets than {issueTarget:N0} viewers need, so the run aimed at {target:N0}" + (live.ReachedTarget ? "" : $" and stopped at the " +
-                    $"{context.Options.ConnectionsDeadline.TotalSeconds:0} s bound with {live.Held:N0}: every arrival broadcasts PresenceChanged to the whole room (about N²/2 messages)") : $"stopped at the {context.Options.ConnectionsDeadline.TotalSeconds:0} s bound with {live.Held:N0} joined: every arrival " +
-                    "broadcasts PresenceChanged to the whole room, so joining N viewers sends about N²/2 messages; the server core and the load generator spend " +
-                    "the time on those, not on accepting connections"),
+                    $"{context.Options.ConnectionsDeadline.TotalSeconds:0} s bound with {live.Held:N0}") : $"stopped at the {context.Options.ConnectionsDeadline.TotalSeconds:0} s bound with {live.Held:N0} joined: " +
+                    "each join is a connection, a room snapshot and a few Redis calls, and arrivals are announced to the whole room (PresenceChanged, " +
+                    "spaced by the room's size)"),
             new("connects/s (connect + join)", Math.Round(live.ConnectsPerSecond), "/s", Math.Round(bare.ConnectsPerSecond), "—", null, live.Cpu, bare.Cpu),
         ];
         List<string> notes =
