@@ -1,5 +1,7 @@
+using System.Text.Json;
 using LiveHire.Core.Adapters;
 using LiveHire.Core.Options;
+using LiveHire.Core.Ports;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -77,14 +79,33 @@ public sealed class LiveEventRelay(IConnectionMultiplexer redis, HubLiveNotifier
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
-    private Task SendAsync(StreamEntry entry, CancellationToken ct)
+    private async Task SendAsync(StreamEntry entry, CancellationToken ct)
     {
-        var json = entry[LiveEventStream.Field];
-        var liveEvent = json.IsNullOrEmpty ? null : LiveEventStream.Deserialize(json!);
-        if (liveEvent is not null) return notifier.PublishAsync(liveEvent, ct);
-        // Acknowledged with the rest: read again, it would be just as unreadable.
-        logger.LogError("Dropping unreadable live event {Id}", entry.Id);
-        return Task.CompletedTask;
+        LiveEvent? liveEvent;
+        try
+        {
+            var json = entry[LiveEventStream.Field];
+            liveEvent = json.IsNullOrEmpty ? null : LiveEventStream.Deserialize(json!);
+        }
+        catch (JsonException)
+        {
+            liveEvent = null;
+        }
+        if (liveEvent is null)
+        {
+            // Acknowledged with the rest: read again, it would be just as unreadable.
+            logger.LogError("Dropping unreadable live event {Id}", entry.Id);
+            return;
+        }
+        try
+        {
+            await notifier.PublishAsync(liveEvent, ct);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            // A kind this node cannot deliver (a newer Web or Workers wrote it): retrying would not help either.
+            logger.LogError(ex, "Dropping live event {Id} of a kind this node does not deliver", entry.Id);
+        }
     }
 
     private static async Task EnsureGroupAsync(IDatabase db, RedisKey key)
