@@ -54,13 +54,12 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
 
     // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL; the scenarios' own set-up (seeding)
-    // runs beside it. None of it is measured, so Web and PostgreSQL may use every core meanwhile; they are pinned back to the
-    // server core before the first scenario.
+    // runs beside it. None of it is measured, so Web, PostgreSQL and the bench may use every core meanwhile; they are pinned
+    // back before the first scenario.
     Askers askers = null!;
     await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
         [Task.Run(async () => askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct), ct),
          .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct))]));
-    await deployment.PinAllAsync();
     Console.WriteLine($"{askers.Count} candidates signed up (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
     setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);

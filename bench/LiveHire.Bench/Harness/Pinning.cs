@@ -45,18 +45,23 @@ public static class Pinning
     /// <summary>
     /// Lets the given server processes (and their threads and descendants) and this one use every core while
     /// <paramref name="work"/> runs, then pins them back. Only for set-up that is not measured (the sign-ups' password
-    /// hashing, seeding), never around a scenario; <paramref name="work"/> must not start processes.
+    /// hashing, seeding), never around a scenario; <paramref name="work"/> must not start processes. The trees are walked
+    /// again afterwards, so children started meanwhile (PostgreSQL backends, which inherit the spread) are pinned too.
     /// </summary>
     public static async Task SpreadWhileAsync(IEnumerable<int> pids, Func<Task> work)
     {
-        var tree = Enabled ? pids.SelectMany(ProcFs.Tree).Distinct().Where(pid => pid != System.Environment.ProcessId).ToList() : [];
+        if (!Enabled)
+        {
+            await work();
+            return;
+        }
+        List<int> roots = [.. pids];
         var all = $"0-{System.Environment.ProcessorCount - 1}";
-        foreach (var pid in tree) await TasksetAsync(all, pid);
-        if (Enabled) await TasksetAsync(all, System.Environment.ProcessId);
+        foreach (var pid in roots.SelectMany(ProcFs.Tree).Distinct().Append(System.Environment.ProcessId)) await TasksetAsync(all, pid);
         try { await work(); }
         finally
         {
-            await PinServersAsync(tree);
+            await PinServersAsync(roots);
             await PinLoadGeneratorAsync();
         }
     }

@@ -16,23 +16,29 @@ namespace LiveHire.UnitTests.LiveRoom;
 /// </summary>
 public sealed class PresenceSpacingTests
 {
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-12-03T06:00:00Z"));
+    private readonly FakeTimeProvider clock;
+    private readonly InMemoryLiveState state;
+    private readonly RecordingRoom room = new();
     private readonly Guid session = Guid.NewGuid();
+    private int joined;
+
+    public PresenceSpacingTests()
+    {
+        clock = new(DateTimeOffset.Parse("2026-12-03T06:00:00Z"));
+        state = new(clock);
+    }
 
     [Fact]
     public async Task A_room_of_5000_gets_its_next_count_after_2_5_seconds_with_the_peak_seen_meanwhile()
     {
-        var state = new InMemoryLiveState(clock);
-        for (var i = 0; i < 5_000; i++) await state.JoinAsync(session, $"a:{i}", $"c{i}", TestContext.Current.CancellationToken);
-        var room = new RecordingRoom();
-        using var presence = new PresenceBroadcaster(state, room, clock, NullLogger<PresenceBroadcaster>.Instance);
-        await presence.StartAsync(TestContext.Current.CancellationToken);
+        await JoinAsync(5_000);
+        using var presence = await StartAsync();
 
         presence.Changed(session, new PresenceChange(5_000, 5_000, PersonChanged: true));
         (await room.NextAsync()).Viewers.ShouldBe(5_000);
 
         // More arrive within the spacing (2.5 s for 5,000): each loop pass holds the count back.
-        await state.JoinAsync(session, "a:late", "c-late", TestContext.Current.CancellationToken);
+        await JoinAsync(1);
         presence.Changed(session, new PresenceChange(5_001, 5_200, PersonChanged: true));
         for (var pass = 0; pass < 2; pass++)
         {
@@ -51,19 +57,30 @@ public sealed class PresenceSpacingTests
     [Fact]
     public async Task A_small_room_gets_a_count_every_second()
     {
-        var state = new InMemoryLiveState(clock);
-        await state.JoinAsync(session, "a:1", "c1", TestContext.Current.CancellationToken);
-        var room = new RecordingRoom();
-        using var presence = new PresenceBroadcaster(state, room, clock, NullLogger<PresenceBroadcaster>.Instance);
-        await presence.StartAsync(TestContext.Current.CancellationToken);
+        await JoinAsync(1);
+        using var presence = await StartAsync();
 
         presence.Changed(session, new PresenceChange(1, 1, PersonChanged: true));
         (await room.NextAsync()).Viewers.ShouldBe(1);
-        await state.JoinAsync(session, "a:2", "c2", TestContext.Current.CancellationToken);
+        await JoinAsync(1);
         presence.Changed(session, new PresenceChange(2, 2, PersonChanged: true));
         clock.Advance(PresenceBroadcaster.Interval);
         (await room.NextAsync()).Viewers.ShouldBe(2);
         await presence.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary><paramref name="people"/> more anonymous viewers in the session's live state.</summary>
+    private async Task JoinAsync(int people)
+    {
+        for (var i = 0; i < people; i++, joined++)
+            await state.JoinAsync(session, $"a:{joined}", $"c{joined}", TestContext.Current.CancellationToken);
+    }
+
+    private async Task<PresenceBroadcaster> StartAsync()
+    {
+        var presence = new PresenceBroadcaster(state, room, clock, NullLogger<PresenceBroadcaster>.Instance);
+        await presence.StartAsync(TestContext.Current.CancellationToken);
+        return presence;
     }
 
     /// <summary>Records the <c>PresenceChanged</c> messages sent to any group.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
 using Microsoft.AspNetCore.SignalR;
@@ -28,7 +27,7 @@ public sealed class PresenceBroadcaster(ILiveState state, IHubContext<LiveHub, I
     public sealed record Pending(long Peak, long Viewers);
 
     // When each room last got a count from this node; only the broadcast loop touches it.
-    private readonly ConcurrentDictionary<Guid, long> lastSent = new();
+    private readonly Dictionary<Guid, long> lastSent = [];
 
     public void Changed(Guid sessionId, PresenceChange change) => Mark(sessionId, earlier => Merge(earlier, change));
 
@@ -54,7 +53,7 @@ public sealed class PresenceBroadcaster(ILiveState state, IHubContext<LiveHub, I
         }
         lastSent[sessionId] = now;
         foreach (var (room, sent) in lastSent)
-            if (Clock.GetElapsedTime(sent, now) > LongestSpacing) lastSent.TryRemove(KeyValuePair.Create(room, sent));
+            if (Clock.GetElapsedTime(sent, now) > LongestSpacing) lastSent.Remove(room);
         var viewers = await state.CountViewersAsync(sessionId, cancellationToken);
         await hub.Clients.Group(LiveGroups.Session(sessionId)).PresenceChanged(new PresenceView(sessionId, viewers, Math.Max(pending.Peak, viewers)));
     }
