@@ -21,18 +21,26 @@ public sealed class RoomCacheTests(EmbeddedDeploymentFixture app) : IClassFixtur
     [Fact]
     public async Task A_viewer_banned_after_voting_is_refused_to_the_next_vote()
     {
-        var sessionId = await QuestionSessions.NewAsync(app, TestContext.Current.CancellationToken);
-        await using var host = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Recruiter, TestContext.Current.CancellationToken);
-        await using var troll = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Candidate, TestContext.Current.CancellationToken);
-        await using var other = await QuestionHubClient.ConnectAsync(app.BaseUrl, QuestionSessions.Candidate2, TestContext.Current.CancellationToken);
-        var spam = await troll.AskAsync(sessionId, "刷屏");
-        var fair = await other.AskAsync(sessionId, "有宿舍吗？");
-        (await troll.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Ok.ShouldBeTrue();
+        await using var room = await TrollInRoomAsync();
 
-        (await host.CallAsync<ModerationView>("BanAuthor", sessionId, spam.Id, false)).Ok.ShouldBeTrue();
+        (await room.Host.CallAsync<ModerationView>("BanAuthor", room.SessionId, room.Spam.Id, false)).Ok.ShouldBeTrue();
 
-        (await troll.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Error!.Code.ShouldBe("forbidden");
-        (await other.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Ok.ShouldBeTrue("a ban is for one person");
+        (await room.Troll.CallAsync<VoteView>("VoteQuestion", room.SessionId, room.Fair.Id)).Error!.Code.ShouldBe("forbidden");
+        (await room.Other.CallAsync<VoteView>("VoteQuestion", room.SessionId, room.Fair.Id)).Ok.ShouldBeTrue("a ban is for one person");
+    }
+
+    [Fact]
+    public async Task A_viewer_banned_after_asking_is_refused_the_next_question_at_once()
+    {
+        await using var room = await TrollInRoomAsync();
+
+        var banned = await room.Host.CallAsync<ModerationView>("BanAuthor", room.SessionId, room.Spam.Id, false);
+        banned.Ok.ShouldBeTrue();
+
+        (await room.Troll.CallAsync<QuestionDetails>("AskQuestion", room.SessionId, "再刷一次")).Error!.Code.ShouldBe("forbidden");
+        (await room.Other.CallAsync<QuestionDetails>("AskQuestion", room.SessionId, "包吃住吗？")).Ok.ShouldBeTrue("a ban is for one person");
+        (await room.Host.CallAsync<ModerationView>("UnbanViewer", room.SessionId, banned.Value!.Banned.ShouldHaveSingleItem().UserId)).Ok.ShouldBeTrue();
+        (await room.Troll.CallAsync<QuestionDetails>("AskQuestion", room.SessionId, "我改了")).Ok.ShouldBeTrue("an unban is seen at once too");
     }
 
     [Fact]
@@ -78,5 +86,30 @@ public sealed class RoomCacheTests(EmbeddedDeploymentFixture app) : IClassFixtur
         if (goLive) (await host.CallAsync<VideoStateView>("GoLive", sessionId)).Ok.ShouldBeTrue();
         (await voter.CallAsync<VoteView>("VoteQuestion", sessionId, question.Id)).Ok.ShouldBeTrue();
         return (sessionId, host, voter, question);
+    }
+
+    private sealed record TrollRoom(Guid SessionId, QuestionHubClient Host, QuestionHubClient Troll, QuestionHubClient Other,
+        QuestionDetails Spam, QuestionDetails Fair) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            await Troll.DisposeAsync();
+            await Other.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new session where a troll and another candidate each asked, and the troll voted (so the node's cache is warm).</summary>
+    private async Task<TrollRoom> TrollInRoomAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessionId = await QuestionSessions.NewAsync(app, ct);
+        var host = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Recruiter, ct);
+        var troll = await QuestionHubClient.ConnectAsync(app.BaseUrl, People.Candidate, ct);
+        var other = await QuestionHubClient.ConnectAsync(app.BaseUrl, QuestionSessions.Candidate2, ct);
+        var spam = await troll.AskAsync(sessionId, "刷屏");
+        var fair = await other.AskAsync(sessionId, "有宿舍吗？");
+        (await troll.CallAsync<VoteView>("VoteQuestion", sessionId, fair.Id)).Ok.ShouldBeTrue();
+        return new TrollRoom(sessionId, host, troll, other, spam, fair);
     }
 }

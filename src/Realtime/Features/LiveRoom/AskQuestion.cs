@@ -5,7 +5,6 @@ using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
 using LiveHire.Realtime.Hubs;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Realtime.Features.LiveRoom;
 
@@ -37,7 +36,9 @@ public static class AskQuestion
             var asked = Question.Ask(session, userId, command.Text, clock.GetUtcNow());
             if (!asked.IsSuccess)
                 return HubResult<QuestionView>.Failure(asked.Error!);
-            if (await db.SessionBans.AnyAsync(b => b.SessionId == session.Id && b.UserId == userId, cancellationToken))
+            // The ban list comes from the node's cache, as for votes: a ban made on this node is seen at once, one made
+            // on another node within RoomCache.VoteFactsLifetime (docs/realtime.md, "Freshness").
+            if (await cache.VoteFactsAsync(session.Id, cancellationToken) is { } facts && facts.Banned.Contains(userId))
                 return HubResult<QuestionView>.Failure(Error.Forbidden("The host has banned you from this session's questions."));
 
             var (limit, window) = SlowMode(session);
@@ -48,7 +49,8 @@ public static class AskQuestion
             var question = asked.Value!;
             db.Questions.Add(question);
             await db.SaveChangesAsync(cancellationToken);
-            cache.Forget(session.Id);
+            // A new question changes what a join shows, not what a vote checks (a new question is looked up when first voted on).
+            cache.ForgetSnapshot(session.Id);
 
             var view = QuestionViews.From(question, command.Caller.DisplayNameOf(), 0);
             var audience = question.Status == QuestionStatus.Pending ? LiveGroups.Hosts(session.Id) : LiveGroups.Session(session.Id);

@@ -69,6 +69,9 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
         roomFacts.Forget(sessionId);
     }
 
+    /// <summary>Only what a join shows changed on this node (a question was asked): the next join reads afresh, votes keep their facts.</summary>
+    public void ForgetSnapshot(Guid sessionId) => roomFacts.Forget(sessionId);
+
     private async Task<VoteFacts?> LoadVoteFactsAsync(Guid sessionId)
     {
         await using var scope = scopes.CreateAsyncScope();
