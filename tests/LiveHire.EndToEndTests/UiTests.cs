@@ -23,6 +23,41 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
     }
 
     [Fact]
+    public async Task An_organizer_is_told_why_a_session_cannot_be_scheduled_in_their_own_language()
+    {
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(page, People.Organizer);
+        var errors = page.GetByTestId("schedule-errors");
+
+        // The validator's words, the domain's (a time in the past) and model binding's (an emptied date), all in Chinese.
+        await TryToScheduleAsync(page, "2030-03-02T10:00", "2030-03-02T09:00");
+        await Assertions.Expect(errors).ToContainTextAsync("结束时间要晚于开始时间");
+        await TryToScheduleAsync(page, "2020-03-02T10:00", "2020-03-02T11:00");
+        await Assertions.Expect(errors).ToContainTextAsync("不能安排在已经过去的时间");
+        await TryToScheduleAsync(page, "", "2030-03-02T11:00");
+        await Assertions.Expect(errors).ToContainTextAsync("有必填的项目没有填写");
+        (await errors.InnerTextAsync()).ShouldNotMatch("[A-Za-z]", "no English reaches a Chinese page");
+
+        await page.GetByTestId("lang-en").ClickAsync();
+        await TryToScheduleAsync(page, "2030-03-02T10:00", "2030-03-02T09:00");
+        await Assertions.Expect(errors).ToContainTextAsync("The end must be after the start");
+        await TryToScheduleAsync(page, "2020-03-02T10:00", "2020-03-02T11:00");
+        await Assertions.Expect(errors).ToContainTextAsync("A session cannot be scheduled in the past");
+        await Assertions.Expect(page.GetByTestId("scheduled-sessions")).Not.ToContainTextAsync("错误时间");
+    }
+
+    private static async Task TryToScheduleAsync(IPage page, string start, string end)
+    {
+        await page.GotoAsync("/organizer/sessions");
+        await page.GetByTestId("schedule-employer").SelectOptionAsync(new SelectOptionValue { Label = People.FoodEmployer });
+        await page.GetByTestId("schedule-title").FillAsync("错误时间的场次");
+        await page.GetByTestId("schedule-start").FillAsync(start);
+        await page.GetByTestId("schedule-end").FillAsync(end);
+        // The caller's next step waits for the answer: each try starts from a fresh page, so its errors are this post's.
+        await page.GetByTestId("schedule-submit").ClickAsync();
+    }
+
+    [Fact]
     public async Task No_page_loads_anything_from_outside_this_server()
     {
         var sessionId = await app.LiveSessionIdAsync();

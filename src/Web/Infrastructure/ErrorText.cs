@@ -12,9 +12,10 @@ public static class ErrorText
 {
     public const string Other = "Other";
 
-    public static string Describe(this IStringLocalizer<ErrorsResource> words, Error error)
+    /// <param name="arguments">What the words for the error's code may show (a limit, say), by position.</param>
+    public static string Describe(this IStringLocalizer<ErrorsResource> words, Error error, params object[] arguments)
     {
-        var text = words[error.Code];
+        var text = words[error.Code, arguments];
         if (!text.ResourceNotFound) return text;
         return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? error.Message : words[Other];
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using LiveHire.Core.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Localization;
 
 namespace LiveHire.Web.Infrastructure;
 
@@ -36,6 +37,22 @@ public static class UiSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        // Model binding's own complaints (an emptied date, a number that is not one) in the reader's language too.
+        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<ErrorsResource>>((o, l) =>
+        {
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueMustNotBeNullAccessor(_ => l["validation.value.missing"]);
+            m.SetMissingBindRequiredValueAccessor(_ => l["validation.value.missing"]);
+            m.SetMissingKeyOrValueAccessor(() => l["validation.value.missing"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["validation.value.missing"]);
+            m.SetAttemptedValueIsInvalidAccessor((_, field) => l["validation.value", field]);
+            m.SetUnknownValueIsInvalidAccessor(field => l["validation.value", field]);
+            m.SetValueMustBeANumberAccessor(field => l["validation.value", field]);
+            m.SetValueIsInvalidAccessor(value => l["validation.value", value]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["validation.value", value]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l[ErrorText.Other]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l[ErrorText.Other]);
+        });
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

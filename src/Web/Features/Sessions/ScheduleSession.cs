@@ -7,6 +7,7 @@ using LiveHire.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace LiveHire.Web.Features.Sessions;
 
@@ -19,14 +20,21 @@ public static class ScheduleSession
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        // In the reader's language (the same words as the domain's errors with these codes), on the page and in the API.
+        public Validator(IStringLocalizer<ErrorsResource> l)
         {
-            RuleFor(c => c.Request.EmployerId).NotEmpty().OverridePropertyName("employerId");
-            RuleFor(c => c.Request.Title).NotEmpty().MaximumLength(LiveSession.TitleMaxLength).OverridePropertyName("title");
+            RuleFor(c => c.Request.EmployerId).NotEmpty().OverridePropertyName("employerId")
+                .WithMessage(_ => l["validation.session.employer"]);
+            RuleFor(c => c.Request.Title)
+                .NotEmpty().WithMessage(_ => l["validation.session.title", Limits])
+                .MaximumLength(LiveSession.TitleMaxLength).WithMessage(_ => l["validation.session.title", Limits]).OverridePropertyName("title");
             RuleFor(c => c.Request.End).GreaterThan(c => c.Request.Start).OverridePropertyName("end")
-                .WithMessage("The end must be after the start.");
+                .WithMessage(_ => l["validation.session.time"]);
         }
     }
+
+    /// <summary>What the words for this use case's errors show: the title's length limit, then the longest session in hours.</summary>
+    public static object[] Limits => [LiveSession.TitleMaxLength, LiveSession.MaxDuration.TotalHours];
 
     public sealed class Handler(LiveHireDbContext db, TimeProvider clock) : ICommandHandler<Command, Result<SessionSummary>>
     {

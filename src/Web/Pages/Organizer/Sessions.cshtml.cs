@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
@@ -8,19 +10,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace LiveHire.Web.Pages.Organizer;
 
 /// <summary>Organizers (folder policy) schedule live sessions for employers.</summary>
-public sealed class SessionsModel(IMediator mediator, LiveHireDbContext db, TimeProvider clock) : PageModel
+public sealed class SessionsModel(IMediator mediator, LiveHireDbContext db, TimeProvider clock, IValidator<ScheduleSession.Command> validator,
+    IStringLocalizer<ErrorsResource> errors) : PageModel
 {
     public sealed class InputModel
     {
-        public Guid EmployerId { get; set; }
-        public Guid? FairId { get; set; }
-        public string Title { get; set; } = "";
-        public DateTime Start { get; set; }
-        public DateTime End { get; set; }
+        // Display names are SharedResource keys (the form's labels): model binding's messages name the field with them.
+        [Display(Name = "Organizer.Employer")] public Guid EmployerId { get; set; }
+        [Display(Name = "Organizer.Fair")] public Guid? FairId { get; set; }
+        [Display(Name = "Organizer.SessionTitle")] public string Title { get; set; } = "";
+        [Display(Name = "Organizer.Start")] public DateTime Start { get; set; }
+        [Display(Name = "Organizer.End")] public DateTime End { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -40,9 +45,15 @@ public sealed class SessionsModel(IMediator mediator, LiveHireDbContext db, Time
     {
         var organizerId = User.OrganizationIdOf();
         if (User.UserId() is not { } userId || organizerId is null) return Forbid();
+        // A field that did not bind (an emptied date) says so; its default value would mean nothing to the rules below.
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
         var request = new ScheduleSession.Request(Input.EmployerId, Input.FairId, Input.Title,
             BeijingTime.FromLocal(Input.Start), BeijingTime.FromLocal(Input.End));
-        var validation = await new ScheduleSession.Validator().ValidateAsync(new ScheduleSession.Command(request, userId, organizerId.Value), ct);
+        var validation = await validator.ValidateAsync(new ScheduleSession.Command(request, userId, organizerId.Value), ct);
         foreach (var failure in validation.Errors) ModelState.AddModelError($"Input.{failure.PropertyName}", failure.ErrorMessage);
         if (validation.IsValid)
         {
@@ -52,7 +63,7 @@ public sealed class SessionsModel(IMediator mediator, LiveHireDbContext db, Time
                 ScheduledTitle = result.Value!.Title;
                 return RedirectToPage();
             }
-            ModelState.AddModelError("", result.Error!.Message);
+            ModelState.AddModelError("", errors.Describe(result.Error!, ScheduleSession.Limits));
         }
         await LoadAsync(ct);
         return Page();
