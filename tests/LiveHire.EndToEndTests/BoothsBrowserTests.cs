@@ -47,6 +47,13 @@ public sealed class BoothsBrowserTests(EmbeddedDeploymentFixture app, BrowserFix
         await myFair.GetByTestId("slot-book").ClickAsync();
         await Assertions.Expect(myFair.GetByTestId("my-slot")).ToContainTextAsync("07:00–08:00 夜班分拣员 现场答疑");
 
+        // A browser that ignores `required` (old phones do) sends no start: the page says so, in Chinese, and books nothing.
+        await myFair.GetByTestId("slot-start").EvaluateAsync("input => { input.required = false; input.value = ''; }");
+        await myFair.GetByTestId("slot-title").FillAsync("没有开始时间");
+        await myFair.GetByTestId("slot-book").ClickAsync();
+        await Assertions.Expect(recruiter.GetByTestId("my-booths-notice")).ToHaveTextAsync("有必填的项目没有填写，请检查");
+        await Assertions.Expect(myFair.GetByTestId("my-slot")).ToHaveCountAsync(1);
+
         var candidate = await browser.NewPersonAsync(app.BaseUrl);
         await candidate.GotoAsync($"/fairs/{fairId}/timetable");
 

@@ -26,8 +26,12 @@ public static class BookSlot
     {
         public Validator()
         {
-            RuleFor(c => c.Request.Title).NotEmpty().MaximumLength(LiveSession.TitleMaxLength).OverridePropertyName("title");
-            RuleFor(c => c.Request.End).GreaterThan(c => c.Request.Start).OverridePropertyName("end").WithMessage("The end must be after the start.");
+            // The error codes are ErrorsResource keys: a page says them in the reader's language (ErrorText.Describe).
+            RuleFor(c => c.Request.Title)
+                .NotEmpty().WithErrorCode("validation.session.title")
+                .MaximumLength(LiveSession.TitleMaxLength).WithErrorCode("validation.session.title").OverridePropertyName("title");
+            RuleFor(c => c.Request.End).GreaterThan(c => c.Request.Start).OverridePropertyName("end")
+                .WithMessage("The end must be after the start.").WithErrorCode("validation.slot.time");
         }
     }
 

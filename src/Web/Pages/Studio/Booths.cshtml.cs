@@ -1,5 +1,6 @@
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Booths;
+using LiveHire.Web.Features.Sessions;
 using LiveHire.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -40,10 +41,12 @@ public sealed class BoothsModel(IMediator mediator, IStringLocalizer<ErrorsResou
     public async Task<IActionResult> OnPostBookAsync(Guid fairId, string? title, DateTime start, int minutes, CancellationToken ct)
     {
         if (User.UserId() is not { } userId || User.OrganizationIdOf() is not { } employerId) return Forbid();
+        // A start that did not bind is missing, not the year 1 (which has no Beijing time).
+        if (!ModelState.IsValid) return Done(Error.Validation("value.missing", "A required field is empty."));
         var from = BeijingTime.FromLocal(start);
         var command = new BookSlot.Command(fairId, employerId, userId, new BookSlot.Request(title ?? "", from, from.AddMinutes(minutes)));
         var invalid = (await new BookSlot.Validator().ValidateAsync(command, ct)).Errors.FirstOrDefault();
-        if (invalid is not null) return Done(Error.Validation("slot", invalid.ErrorMessage));
+        if (invalid is not null) return Done(new Error(invalid.ErrorCode, invalid.ErrorMessage));
         var result = await mediator.Send(command, ct);
         return Done(result.Error);
     }
@@ -57,7 +60,7 @@ public sealed class BoothsModel(IMediator mediator, IStringLocalizer<ErrorsResou
 
     private RedirectToPageResult Done(Error? error)
     {
-        Notice = error is null ? null : errors.Describe(error);
+        Notice = error is null ? null : errors.Describe(error, ScheduleSession.Limits);
         return RedirectToPage();
     }
 }
