@@ -46,6 +46,15 @@ public static class ApiSetup
         builder.Services.AddScoped<FairNotices>();
         builder.Services.AddScoped<BoothNotices>();
         builder.Services.AddResumeLibrary();
+        // How much of a request Kestrel reads from the socket ahead of the app, per connection (default 1 MB). An upload
+        // waits for its checks (token, library limit) before it reads, so with the default each parked up to 1 MB in
+        // Kestrel's pinned buffer pool, which keeps what it grew to: 20 resumes at once grew Web by about 20 MiB, nearly
+        // all of it on the pinned object heap. At 64 KB the same drop grows it by about 4 MiB and the body still streams
+        // to its temporary file at the same speed (docs/benchmarks.md, resume drop). The socket transport's read buffer is
+        // the one that bounds this; the request limit is set alike so the two never disagree.
+        const int readAhead = 64 * 1024;
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBufferSize = readAhead);
+        builder.WebHost.UseSockets(o => o.MaxReadBufferSize = readAhead);
     }
 
     public static void MapWebApi(this WebApplication app)
