@@ -1,3 +1,4 @@
+using FluentValidation;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Booths;
 using LiveHire.Web.Features.Sessions;
@@ -11,7 +12,7 @@ using LiveHire.Core.Domain;
 namespace LiveHire.Web.Pages.Studio;
 
 /// <summary>Recruiters (folder policy) apply for their employer's booth in a fair and book or cancel its slots.</summary>
-public sealed class BoothsModel(IMediator mediator, IStringLocalizer<ErrorsResource> errors) : PageModel
+public sealed class BoothsModel(IMediator mediator, IStringLocalizer<ErrorsResource> errors, IValidator<BookSlot.Command> validator) : PageModel
 {
     public IReadOnlyList<MyFairBooth> Fairs { get; private set; } = [];
     [TempData] public string? Notice { get; set; }
@@ -45,7 +46,7 @@ public sealed class BoothsModel(IMediator mediator, IStringLocalizer<ErrorsResou
         if (!ModelState.IsValid) return Done(Error.Validation("value.missing", "A required field is empty."));
         var from = BeijingTime.FromLocal(start);
         var command = new BookSlot.Command(fairId, employerId, userId, new BookSlot.Request(title ?? "", from, from.AddMinutes(minutes)));
-        var invalid = (await new BookSlot.Validator().ValidateAsync(command, ct)).Errors.FirstOrDefault();
+        var invalid = (await validator.ValidateAsync(command, ct)).Errors.FirstOrDefault();
         if (invalid is not null) return Done(new Error(invalid.ErrorCode, invalid.ErrorMessage));
         var result = await mediator.Send(command, ct);
         return Done(result.Error);
