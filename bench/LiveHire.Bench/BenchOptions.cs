@@ -13,8 +13,13 @@ public sealed record BenchOptions
     /// <summary>How long LiveHire may take to connect and join <see cref="ConnectionsTarget"/> viewers before the scenario stops short.</summary>
     public required TimeSpan ConnectionsDeadline { get; init; }
     public required int ScaleOutViewers { get; init; }
-    /// <summary>Signed-in candidates who ask; slow mode lets each ask 3 questions per 30 s.</summary>
+    /// <summary>
+    /// Signed-in candidates who ask and vote; slow mode lets each ask 3 questions per 30 s, and the vote limiter lets each
+    /// vote 20 times per 10 s, so the vote storm's window is at most Askers × 20 / (votes/s) long.
+    /// </summary>
     public required int Askers { get; init; }
+    /// <summary>Askers connected for one fan-out run (the ones with the most questions left); the bare hub gets as many anonymous ones.</summary>
+    public int AskersPerRun { get; init; } = 400;
     /// <summary>Questions in flight at once (a closed loop): the same offered concurrency for LiveHire and the bare hub.</summary>
     public int AsksInFlight { get; init; } = 8;
     public required TimeSpan WarmUp { get; init; }
@@ -33,6 +38,8 @@ public sealed record BenchOptions
     public int ResumeUploads { get; init; } = 20;
     public int ResumeBytes { get; init; } = 2 * 1024 * 1024;
     public required TimeSpan Window { get; init; }
+    /// <summary>How long a fan-out's viewers must receive nothing before the last broadcasts count as drained.</summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>Reminders due at the same instant in the reminders scenario (and jobs in its Hangfire baseline).</summary>
     public required int Reminders { get; init; }
     /// <summary>How long the reminder dispatch (and the baseline) may run before what is left unsent is reported.</summary>
@@ -53,7 +60,8 @@ public sealed record BenchOptions
         ConnectionsTarget = 20_000,
         ConnectionsDeadline = TimeSpan.FromSeconds(90),
         ScaleOutViewers = 1_000,
-        Askers = 450,
+        // 2,000 voters hold 40,000 votes per limiter window: a whole 6 s storm window at the votes/s seen here.
+        Askers = 2_000,
         WarmUp = TimeSpan.FromSeconds(2),
         Window = TimeSpan.FromSeconds(6),
         VoteQuestions = 40,
@@ -69,21 +77,23 @@ public sealed record BenchOptions
     public static BenchOptions Quick { get; } = new()
     {
         Name = "quick",
-        FanOutViewers = [200, 1_000],
+        // One size, the one that carries the p99 target.
+        FanOutViewers = [1_000],
         ConnectionsTarget = 2_000,
         ConnectionsDeadline = TimeSpan.FromSeconds(20),
         ScaleOutViewers = 200,
-        // 300 voters hold 6,000 votes per limiter window: enough for a vote storm window of about two seconds.
-        Askers = 300,
+        // 1,000 voters hold 20,000 votes per limiter window: a whole 3 s storm window.
+        Askers = 1_000,
         WarmUp = TimeSpan.FromSeconds(1),
         Window = TimeSpan.FromSeconds(3),
+        Drain = TimeSpan.FromSeconds(1),
         VoteQuestions = 20,
         VoteWarmUp = TimeSpan.FromSeconds(5),
         RedisBenchmarkRequests = 50_000,
         ResumeRounds = 2,
-        Reminders = 10_000,
+        Reminders = 3_000,
         ReminderBound = TimeSpan.FromSeconds(60),
-        VideoWindow = TimeSpan.FromSeconds(10),
+        VideoWindow = TimeSpan.FromSeconds(5),
         SearchJobs = 20_000,
         SearchRequests = 30,
     };

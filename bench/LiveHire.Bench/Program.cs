@@ -58,9 +58,9 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     // back before the first scenario.
     Askers askers = null!;
     await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
-        [Task.Run(async () => askers = await Askers.RegisterAsync(deployment.Web.BaseUrl, options.Askers, ct), ct),
+        [Task.Run(async () => askers = await Askers.SeedAsync(deployment, options.Askers, ct), ct),
          .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct))]));
-    Console.WriteLine($"{askers.Count} candidates signed up (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
+    Console.WriteLine($"{askers.Count} candidates seeded with their sign-in cookies (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
     setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);
 

@@ -1,16 +1,24 @@
 using System.Diagnostics;
 using System.Net;
+using LiveHire.Core.Data;
+using LiveHire.Core.Domain;
+using LiveHire.Core.Identity;
 using LiveHire.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveHire.Bench.Harness;
 
 /// <summary>
-/// The people who ask. For LiveHire: distinct candidates registered through the real sign-up form
-/// (<c>/account/register</c>, antiforgery token from the GET), each holding its own sign-in cookie; for the bare hub:
-/// anonymous connections. Slow mode (3 questions per 30 s per person) is respected by handing out a person only
-/// while they have questions left in their window.
+/// The people who ask and vote. For LiveHire: distinct candidates, each holding its own sign-in cookie (see
+/// <see cref="SeedAsync"/>); for the bare hub: anonymous connections. Slow mode (3 questions per 30 s per person) is
+/// respected by handing out a person only while they have questions left in their window.
 /// </summary>
 public sealed class Askers
 {
@@ -21,7 +29,7 @@ public sealed class Askers
 
     private readonly List<CookieContainer> people;
     private readonly Turns turns;
-    private HubConnection[] connected = [];
+    private readonly Dictionary<int, HubConnection> connected = [];
 
     private Askers(List<CookieContainer> people, bool slowMode)
     {
@@ -34,43 +42,95 @@ public sealed class Askers
     /// <summary>The sign-in cookie jar of person <paramref name="index"/> (for their HTTP requests and connections).</summary>
     public CookieContainer Cookies(int index) => people[index];
 
-    public static async Task<Askers> RegisterAsync(Uri web, int count, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="count"/> candidates written straight into the deployment's PostgreSQL (users with the Candidate
+    /// role, as sign-up makes them), each given the sign-in cookie LiveHire itself would issue: the principal from
+    /// Identity's claims factory (LiveHire's, through <c>AddLiveHireIdentity</c>) sealed by the cookie scheme's own
+    /// ticket format with the deployment's data-protection key ring, which lives in that database. Web and Realtime then
+    /// authenticate them as any signed-in candidate. Signing up through the form hashes each password with PBKDF2 on
+    /// purpose, and at thousands of people that took longer than the measurements themselves.
+    /// </summary>
+    public static async Task<Askers> SeedAsync(BenchDeployment deployment, int count, CancellationToken ct)
     {
+        var web = deployment.Web.BaseUrl;
+        // Web makes the key ring's first key on its first use (antiforgery here); the cookies must be sealed with that
+        // key, not with a second one this process would make if it found none.
+        using (var visitor = SignedInClient.Anonymous(web)) await visitor.AntiforgeryTokenAsync("/account/login", ct);
+
+        var connectionString = deployment.Settings["LiveHire__Postgres"];
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddDbContext<LiveHireDbContext, PostgresLiveHireDbContext>(o => o.UseNpgsql(connectionString))
+            .AddLiveHireIdentity()
+            .BuildServiceProvider();
         var run = Guid.NewGuid().ToString("N")[..8];
-        var people = new CookieContainer[count];
+        var prefix = $"bench-asker-{run}-";
+        Guid[] ids;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedAt", "UserName", "NormalizedUserName", "Email", "NormalizedEmail",
+                    "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "SecurityStamp", "ConcurrencyStamp")
+                SELECT gen_random_uuid(), '压测求职者' || g, {2}, {0} || g || '@bench.livehire', upper({0} || g || '@bench.livehire'),
+                    {0} || g || '@bench.livehire', upper({0} || g || '@bench.livehire'), false, false, false, true, 0,
+                    md5(random()::text), gen_random_uuid()::text
+                FROM generate_series(1, {1}) AS g
+                """, [prefix, count, now], ct);
+            var added = await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
+                SELECT u."Id", r."Id" FROM "AspNetUsers" AS u CROSS JOIN "AspNetRoles" AS r
+                WHERE u."UserName" LIKE {0} AND r."NormalizedName" = {1}
+                """, [prefix + "%", Roles.Candidate.ToUpperInvariant()], ct);
+            if (added != count) throw new InvalidOperationException($"The Candidate role went to {added} of {count} seeded candidates (the demo seed makes the role).");
+            ids = [.. await db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith(prefix)).OrderBy(u => u.CreatedAt).ThenBy(u => u.UserName).Select(u => u.Id).ToListAsync(ct)];
+        }
+
+        var cookie = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var jars = new CookieContainer[count];
         var next = -1;
         async Task Worker()
         {
+            await using var scope = services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var client = SignedInClient.Anonymous(web);
-                var token = await client.AntiforgeryTokenAsync("/account/register", ct);
-                using var response = await client.Http.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["DisplayName"] = $"压测求职者{i}",
-                    ["Email"] = $"bench-{run}-{i}@bench.livehire",
-                    ["Password"] = "Bench2026pass",
-                    ["__RequestVerificationToken"] = token,
-                }), ct);
-                if (response.StatusCode != HttpStatusCode.Redirect || !client.Cookies.GetCookies(web).Any(c => c.Name == ".LiveHire.Auth"))
-                    throw new InvalidOperationException($"Sign-up {i} failed: {(int)response.StatusCode}");
-                people[i] = client.Cookies;
+                var user = await users.FindByIdAsync(ids[i].ToString()) ?? throw new InvalidOperationException($"Seeded candidate {ids[i]} is missing.");
+                var principal = await factory.CreateAsync(user);
+                var issued = DateTimeOffset.UtcNow;
+                var value = cookie.TicketDataFormat.Protect(new AuthenticationTicket(principal,
+                    new AuthenticationProperties { IsPersistent = true, IssuedUtc = issued, ExpiresUtc = issued + cookie.ExpireTimeSpan },
+                    IdentityConstants.ApplicationScheme));
+                // Longer than this, the cookie scheme would have split it into chunks, which this jar does not reproduce.
+                if (value.Length > 4000) throw new InvalidOperationException($"A sign-in cookie of {value.Length} characters would be chunked.");
+                var jar = new CookieContainer();
+                jar.Add(web, new Cookie(IdentitySetup.CookieName, value, "/") { HttpOnly = true });
+                jars[i] = jar;
             }
         }
-        // Sign-up hashes a password (deliberately slow): a few at a time per core keeps Web responsive.
-        await Task.WhenAll(Enumerable.Range(0, 3 * Environment.ProcessorCount).Select(_ => Task.Run(Worker, ct)));
-        return new Askers([.. people], slowMode: true);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Worker, ct)));
+        return new Askers([.. jars], slowMode: true);
     }
 
     public static Askers Anonymous(int count) => new([.. Enumerable.Range(0, count).Select(_ => new CookieContainer())], slowMode: false);
 
     /// <summary>Connects every asker to <paramref name="hub"/> (they do not join the room: viewers are counted exactly).</summary>
-    public async Task<List<HubConnection>> ConnectAsync(Uri hub, CancellationToken ct)
+    public Task<List<HubConnection>> ConnectAsync(Uri hub, CancellationToken ct) => ConnectAsync(hub, people.Count, ct);
+
+    /// <summary>
+    /// Connects the <paramref name="count"/> askers with the most questions left now (they do not join the room), and hands
+    /// out only them until the next call: a run needs a few hundred, and connecting every person for every run would cost
+    /// the server seconds of handshakes each time. Connections of an earlier call are the caller's to close.
+    /// </summary>
+    public async Task<List<HubConnection>> ConnectAsync(Uri hub, int count, CancellationToken ct)
     {
-        var connections = new HubConnection[people.Count];
+        var chosen = turns.Freest(Math.Min(count, people.Count));
+        var connections = new HubConnection[chosen.Count];
         using var gate = new SemaphoreSlim(32);
-        await Task.WhenAll(people.Select(async (cookies, i) =>
+        await Task.WhenAll(chosen.Select(async (person, i) =>
         {
             await gate.WaitAsync(ct);
             try
@@ -78,7 +138,7 @@ public sealed class Askers
                 var connection = new HubConnectionBuilder()
                     .WithUrl(new Uri(hub, "/hubs/live"), o =>
                     {
-                        o.Cookies = cookies;
+                        o.Cookies = people[person];
                         o.SkipNegotiation = true;
                         o.Transports = HttpTransportType.WebSockets;
                     })
@@ -90,7 +150,12 @@ public sealed class Askers
             finally { gate.Release(); }
         }));
         // Fresh connections, the same people: their slow-mode windows carry over.
-        connected = connections;
+        lock (connected)
+        {
+            connected.Clear();
+            foreach (var (person, i) in chosen.Select((p, i) => (p, i))) connected[person] = connections[i];
+        }
+        turns.Activate(chosen);
         return [.. connections];
     }
 
@@ -105,6 +170,6 @@ public sealed class Askers
     {
         var waited = Stopwatch.StartNew();
         var (person, _) = (await turns.NextAsync(ct))!.Value;
-        return (connected[person], waited.Elapsed);
+        lock (connected) return (connected[person], waited.Elapsed);
     }
 }

@@ -17,6 +17,8 @@ public sealed class Turns
     private readonly PriorityQueue<int, long> ready = new();
     private readonly Dictionary<int, (long WindowEnd, int Used)> windows = [];
     private readonly Dictionary<int, int> taken = [];
+    // Who may be handed out (all, until Activate narrows it).
+    private HashSet<int>? active;
 
     /// <param name="perWindow">Turns per person per window; 0 means no limit.</param>
     /// <param name="total">Turns per person in all (then they are retired); null means no limit.</param>
@@ -24,6 +26,45 @@ public sealed class Turns
     {
         (this.count, this.perWindow, windowTicks, this.total) = (count, perWindow, (long)(window.TotalSeconds * Stopwatch.Frequency), total);
         for (var i = 0; i < count; i++) ready.Enqueue(i, 0);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> people who may act soonest, most turns left first: those whose window has passed (or who
+    /// never acted), then those with turns left in it, then those waiting longest for it to pass.
+    /// </summary>
+    public IReadOnlyList<int> Freest(int k)
+    {
+        lock (ready)
+        {
+            var now = Stopwatch.GetTimestamp();
+            return [.. Enumerable.Range(0, count)
+                .Where(person => total is not { } t || taken.GetValueOrDefault(person) < t)
+                .Select(person => windows.TryGetValue(person, out var w) && now < w.WindowEnd
+                    ? (Person: person, At: w.Used < perWindow ? now : w.WindowEnd, Used: w.Used)
+                    : (Person: person, At: now, Used: 0))
+                .OrderBy(p => p.At).ThenBy(p => p.Used).ThenBy(p => p.Person)
+                .Take(k).Select(p => p.Person)];
+        }
+    }
+
+    /// <summary>
+    /// From now on only <paramref name="people"/> are handed out (the ones connected for a run); their windows carry over,
+    /// and everyone else's are kept for a later <see cref="Activate"/>.
+    /// </summary>
+    public void Activate(IReadOnlyCollection<int> people)
+    {
+        lock (ready)
+        {
+            var now = Stopwatch.GetTimestamp();
+            ready.Clear();
+            active = [.. people];
+            foreach (var person in people)
+            {
+                if (total is { } t && taken.GetValueOrDefault(person) >= t) continue;
+                var at = windows.TryGetValue(person, out var w) && now < w.WindowEnd && w.Used >= perWindow && perWindow > 0 ? w.WindowEnd : 0;
+                ready.Enqueue(person, at);
+            }
+        }
     }
 
     /// <summary>True while someone still has turns left (always, without a total).</summary>
@@ -42,7 +83,8 @@ public sealed class Turns
     }
 
     /// <summary>
-    /// Waits (at most one window) until at least <paramref name="share"/> of all the turns a window holds are free again
+    /// Waits (at most one window) until at least <paramref name="share"/> of the turns a window holds for the people handed
+    /// out (all, or those of the last <see cref="Activate"/>) are free again
     /// (a person whose window has passed has all of theirs), so a run starts with most of the pool rather than being starved
     /// by the run before it, without waiting for the last few. Returns how long it waited.
     /// </summary>
@@ -56,10 +98,10 @@ public sealed class Turns
             lock (ready)
             {
                 var now = Stopwatch.GetTimestamp();
-                free = Enumerable.Range(0, count).Sum(person =>
+                free = (active ?? Enumerable.Range(0, count)).Sum(person =>
                     windows.TryGetValue(person, out var w) && now < w.WindowEnd ? perWindow - w.Used : perWindow);
             }
-            if (free >= share * count * perWindow) return waited.Elapsed < TimeSpan.FromMilliseconds(1) ? TimeSpan.Zero : waited.Elapsed;
+            if (free >= share * (active?.Count ?? count) * perWindow) return waited.Elapsed < TimeSpan.FromMilliseconds(1) ? TimeSpan.Zero : waited.Elapsed;
             await Task.Delay(200, ct);
         }
     }

@@ -38,8 +38,9 @@ public static class ReportWriter
         md.AppendLine($"- **Pinning:** {r.Pinning}");
         md.AppendLine($"- **Load average** (other work on this shared machine shows here and in each row's core busy): {r.LoadAverage}");
         md.AppendLine($"- **Size:** fan-out viewers {string.Join(" and ", r.Options.FanOutViewers)}; connections target {r.Options.ConnectionsTarget:N0}; " +
-                      $"scale-out viewers {r.Options.ScaleOutViewers:N0}; {r.Options.Askers} askers, {r.Options.AsksInFlight} questions in flight; " +
-                      $"warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s; vote storm: {r.Options.VoteQuestions} questions " +
+                      $"scale-out viewers {r.Options.ScaleOutViewers:N0}; {r.Options.Askers:N0} candidates (askers and voters; {r.Options.AskersPerRun} connected per fan-out run), " +
+                      $"{r.Options.AsksInFlight} questions in flight; warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s, drained after " +
+                      $"{r.Options.Drain.TotalSeconds:0} s without a delivery; vote storm: {r.Options.VoteQuestions} questions " +
                       $"per candidate, {r.Options.VotesInFlight} votes in flight, warm-up storm of at most {r.Options.VoteWarmUp.TotalSeconds:0} s, redis-benchmark " +
                       $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
                       $"{r.Options.ResumeBytes / 1048576.0:0} MB; reminders: {r.Options.Reminders:N0} due at once, {r.Options.ReminderDispatchers} dispatch loops, " +
@@ -47,10 +48,13 @@ public static class ReportWriter
         var bound = r.Run == "full" ? 600 : 90;
         md.AppendLine($"- **Run length:** {r.DurationSeconds:N0} s (target: {(r.Run == "full" ? "at most 10 min" : "about a minute")}" +
                       (r.Scenarios.Count < 8 ? ", not judged for a partial run)" : $": {(r.DurationSeconds <= bound ? "met" : "missed")})") +
-                      $": set-up (deployment; {r.Options.Askers} sign-ups and, beside them, seeding the search's jobs) {r.SetupSeconds:N0} s; " +
+                      $": set-up (deployment; {r.Options.Askers:N0} candidates seeded and, beside them, the search's jobs) {r.SetupSeconds:N0} s; " +
                       string.Join("; ", r.Scenarios.Where(s => s.NotMeasuredReason is null).OrderByDescending(s => s.Seconds).Select(s => $"({s.Number}) {s.Seconds:N0} s")) +
-                      ". The sign-ups are slow by design (each password is hashed with PBKDF2; Web and PostgreSQL may use both cores for them, as they are not measured); scenario 6 seeds " +
-                      "100,000 reminders (quick: 10,000) before it measures.").AppendLine();
+                      ". Each scenario's time includes its own seeding and fixed settling: a restart of the server it measured (a fresh " +
+                      "process for the next), waits for memory to settle and for the last broadcasts to drain, the vote limiter's 10 s window " +
+                      "between the warm-up and the storm, and the browser of the video scenario; scenario 6 seeds 100,000 reminders (quick: 3,000) " +
+                      "before it measures." + (r.Run == "full" ? "" : " The quick run measures everything the full one does, at smaller sizes; " +
+                      "those fixed waits are why it takes minutes, not one.")).AppendLine();
         md.AppendLine("CPU is utime+stime from `/proc/<pid>/stat` over the measurement window, in cores (1.00 = one core busy); `core busy` is each");
         md.AppendLine("core's busy share from `/proc/stat` over the same window (it includes anything else running on the machine).").AppendLine();
 

@@ -32,9 +32,9 @@ public static class FanOutRun
             // Each arrival may broadcast presence to the room; measure questions only once that has died down.
             var settled = await viewers.WaitForQuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(45), ct);
             Console.WriteLine($"    joined in {joinTime.TotalSeconds:0.0} s, quiet after {settled.TotalSeconds:0.0} s more; asking …");
+            askers = await target.Askers.ConnectAsync(hubs[0], options.AskersPerRun, ct);
             var rested = await target.Askers.WaitUntilMostlyReadyAsync(ct);
             if (rested > TimeSpan.Zero) Console.WriteLine($"    waited {rested.TotalSeconds:0} s for most of the askers' slow-mode windows to pass");
-            askers = await target.Askers.ConnectAsync(hubs[0], ct);
             {
                 var load = new QuestionLoad();
                 var cpu = target.CpuMeter(context);
@@ -56,14 +56,14 @@ public static class FanOutRun
 
                 stop.Cancel();
                 await loop;
-                await viewers.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), ct);
+                await viewers.WaitForQuietAsync(options.Drain, TimeSpan.FromSeconds(60), ct);
 
                 // Then latency below saturation: questions at a steady rate a busy live room sees, for the same window.
                 using (var steadyStop = new CancellationTokenSource(options.Window))
                 {
                     viewers.Deliveries.StartSteadyRecording();
                     await load.RunPacedAsync(target.Askers, context.SessionId, options.SteadyQuestionsPerSecond, steadyStop.Token);
-                    await viewers.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), ct);
+                    await viewers.WaitForQuietAsync(options.Drain, TimeSpan.FromSeconds(60), ct);
                     viewers.Deliveries.StopRecording();
                 }
                 var (min, max) = viewers.ReceivedRange();

@@ -15,7 +15,7 @@ public sealed record HubTarget(string Name, IReadOnlyList<Uri> Hubs, Askers Aske
     }
 
     public static HubTarget BareHub(BenchContext context) =>
-        new("bare hub", [context.Deployment.BareHub.BaseUrl], Askers.Anonymous(context.Askers.Count), () => [context.Deployment.BareHub.Pid], () => [],
+        new("bare hub", [context.Deployment.BareHub.BaseUrl], Askers.Anonymous(context.Options.AskersPerRun), () => [context.Deployment.BareHub.Pid], () => [],
             context.Deployment.RestartBareHubAsync);
 
     /// <summary>The hub's Uri may change when the bare hub restarts on a new port; read it fresh.</summary>

@@ -79,7 +79,7 @@ public sealed class ResumeDrop : IScenario
             ];
             List<string> notes =
             [
-                $"Each round: {options.ResumeUploads} candidates (distinct, signed in through the sign-up form) each send a different well-formed PDF of " +
+                $"Each round: {options.ResumeUploads} candidates (distinct, each with its own sign-in cookie) each send a different well-formed PDF of " +
                 $"{files[0].Length:N0} bytes at the same moment; a round's time is from the first send to the last reply; MB/s = all bytes / all rounds' time " +
                 $"({live.Bytes / 1048576.0:0} MiB in {live.Seconds:0.0} s through LiveHire, {baseline.Bytes / 1048576.0:0} MiB in {baseline.Seconds:0.0} s straight); " +
                 $"p50/p99 over the single uploads. One unmeasured warm-up round goes first on each side.",
