@@ -29,7 +29,8 @@ public sealed class HiringBrowserTests(EmbeddedDeploymentFixture app, BrowserFix
         await candidate.GetByTestId("hit-apply").ClickAsync();
         await Assertions.Expect(candidate.GetByTestId("hit-applied")).ToHaveTextAsync("已投递");
 
-        await candidate.GetByTestId("nav-mine").ClickAsync();
+        await candidate.GetByTestId("nav-me").ClickAsync();
+        await candidate.GetByTestId("me-mine").ClickAsync();
         var row = candidate.GetByTestId("my-application").Filter(new() { HasText = "门店营业员（宝妈岗）" });
         await Assertions.Expect(row.GetByTestId("my-application-status")).ToHaveTextAsync("已投递");
         await candidate.EvaluateAsync("window.__stillHere = true");

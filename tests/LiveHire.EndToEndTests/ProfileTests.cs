@@ -175,9 +175,10 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         await page.GetByTestId("register-email").FillAsync($"b{Guid.NewGuid():N}@test.livehire");
         await page.GetByTestId("register-password").FillAsync(People.Password);
         await page.GetByTestId("register-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+        await page.GetByTestId("nav-me").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("me-name")).ToContainTextAsync("李秀英");
 
-        await page.GetByTestId("nav-profile").ClickAsync();
+        await page.GetByTestId("me-profile").ClickAsync();
         await page.GetByTestId("profile-wanted").FillAsync("营业员、理货员");
         await page.GetByTestId("profile-skills").FillAsync("收银 电焊");
         await page.GetByTestId("profile-pay").FillAsync("4000");
@@ -195,7 +196,8 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         var pdf = await page.Context.APIRequest.GetAsync((await page.GetByTestId("profile-resume-link").GetAttributeAsync("href"))!);
         (await PdfText.ExtractAsync(await pdf.BodyAsync(), Ct)).ShouldContain("永辉超市");
 
-        await page.GetByTestId("nav-recommendations").ClickAsync();
+        await page.GetByTestId("nav-me").ClickAsync();
+        await page.GetByTestId("me-recommendations").ClickAsync();
         var recommendations = page.GetByTestId("recommendation");
         await Assertions.Expect(recommendations).ToHaveCountAsync(3);
         await Assertions.Expect(page.GetByTestId("rec-resume")).ToContainTextAsync("李秀英的简历.pdf");

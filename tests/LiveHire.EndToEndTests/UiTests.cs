@@ -113,14 +113,61 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
     }
 
     [Fact]
-    public async Task Signing_out_from_the_menu_signs_out()
+    public async Task A_candidate_on_a_phone_has_a_short_top_bar_finds_their_own_pages_behind_me_and_signs_out_there()
     {
         var page = await browser.NewPersonAsync(app.BaseUrl);
         await People.SignInAsync(page, People.Candidate);
+        await page.GotoAsync("/");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        // Ten links, the bell, the name and sign-out used to wrap into four rows on a 360 px phone.
+        (await BarRowsAsync(page)).ShouldBeLessThanOrEqualTo(2, "the top bar of a 360 px phone");
+        foreach (var ownPage in new[] { "nav-schedule", "nav-mine", "nav-recommendations", "nav-profile", "nav-settings", "signed-in-as" })
+            await Assertions.Expect(page.GetByTestId(ownPage)).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("nav-fairs")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("bell")).ToBeVisibleAsync();
 
+        await page.GetByTestId("nav-me").ClickAsync();
+        await page.WaitForURLAsync("**/me");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的");
+        await Assertions.Expect(page.GetByTestId("me-name")).ToContainTextAsync("陈小红");
+        await Assertions.Expect(page.Locator(".me-links a")).ToHaveTextAsync(["我的日程", "我的投递", "为你推荐", "我的资料", "提醒设置", "通知"]);
+        await page.GetByTestId("me-mine").ClickAsync();
+        await page.WaitForURLAsync("**/me/applications");
+
+        await page.GetByTestId("nav-me").ClickAsync();
+        await page.GetByTestId("me-sign-out").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("nav-sign-in")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("nav-me")).ToHaveCountAsync(0);
+        await page.GotoAsync("/me");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?returnurl=%2fme$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_a_persons_own_pages_are_in_the_top_bar_and_signing_out_is_one_tap()
+    {
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await page.SetViewportSizeAsync(1024, 740);
+        await People.SignInAsync(page, People.Candidate);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId("nav-me")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("陈小红");
+        await page.GetByTestId("nav-mine").ClickAsync();
+        await page.WaitForURLAsync("**/me/applications");
+
+        await page.GetByTestId("lang-en").ClickAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await Assertions.Expect(page.GetByTestId("nav-me")).ToHaveTextAsync("Me");
+        await page.SetViewportSizeAsync(1024, 740);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("nav-sign-in")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
     }
+
+    /// <summary>How many rows the top bar's visible items (the brand and the nav's links, bell and buttons) take.</summary>
+    private static Task<int> BarRowsAsync(IPage page) => page.EvaluateAsync<int>("""
+        () => new Set([...document.querySelectorAll('.topbar .brand, .topbar .nav > *')]
+            .filter(e => e.getClientRects().length > 0)
+            .map(e => Math.round(e.getBoundingClientRect().top / 8))).size
+        """);
 }

@@ -109,7 +109,8 @@ public sealed class LiveVideo : IScenario
         await host.GetByTestId("login-email").FillAsync(Recruiter);
         await host.GetByTestId("login-password").FillAsync(Password);
         await host.GetByTestId("login-submit").ClickAsync();
-        await host.GetByTestId("signed-in-as").WaitForAsync();
+        // Signed in: on a phone the bar shows 我的 (the name is behind it).
+        await host.GetByTestId("nav-me").WaitForAsync();
         await host.GotoAsync($"/studio/{sessionId}");
         await host.WaitForFunctionAsync("() => document.querySelector('[data-testid=broadcast-start]') && !document.querySelector('[data-testid=broadcast-start]').disabled");
         await host.WaitForTimeoutAsync(1000);
