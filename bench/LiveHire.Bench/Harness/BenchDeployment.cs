@@ -26,8 +26,9 @@ public sealed class BenchDeployment : IAsyncDisposable
         var deployment = new BenchDeployment();
         try
         {
-            // Starting is not measured: the servers start on every core, and are pinned to the server core once up.
-            await Pinning.StartSpreadAsync(async () => { await deployment.StartServersAsync(ct); return true; });
+            // On the server core from the first instruction: a .NET runtime sizes its GC heaps and thread pool from the cores it
+            // sees at start, so a server started on every core and pinned later would not be the one-core server measured.
+            await Pinning.StartOnServerCoreAsync(async () => { await deployment.StartServersAsync(ct); return true; });
             await deployment.PinAllAsync();
             return deployment;
         }

@@ -34,24 +34,6 @@ public static class Pinning
         finally { gate.Release(); }
     }
 
-    /// <summary>
-    /// Runs <paramref name="start"/> (which starts server processes) with this process, and so what it starts, on every core,
-    /// then moves this process back to the load cores. Only for the deployment's first start, which is not measured: the
-    /// caller pins the servers to the server core afterwards (<see cref="PinServersAsync"/>).
-    /// </summary>
-    public static async Task<T> StartSpreadAsync<T>(Func<Task<T>> start)
-    {
-        if (!Enabled) return await start();
-        await gate.WaitAsync();
-        try
-        {
-            await TasksetAsync($"0-{System.Environment.ProcessorCount - 1}", System.Environment.ProcessId);
-            try { return await start(); }
-            finally { await TasksetAsync(LoadCores, System.Environment.ProcessId); }
-        }
-        finally { gate.Release(); }
-    }
-
     /// <summary>Pins the given processes and all their threads and descendants to the server core.</summary>
     public static async Task PinServersAsync(IEnumerable<int> pids)
     {

@@ -59,7 +59,7 @@ public sealed partial class VoteStorm : IScenario
             List<Figure> figures =
             [
                 new("accepted votes/s", live.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond), "≥ 50% of baseline", ratio >= 0.5, live.Cpu, baseline.Cpu,
-                    ratio >= 0.5 ? "" : Limit(live, ratio)),
+                    ratio >= 0.5 ? "" : Limit(live, ratio, voters.Count)),
                 new("p50 vote-to-ranking", live.P50Ms, "ms", null, "—", null, live.Cpu, null),
                 new("p99 vote-to-ranking", live.P99Ms, "ms", null, "—", null, live.Cpu, null),
             ];
@@ -228,7 +228,7 @@ public sealed partial class VoteStorm : IScenario
         }));
     }
 
-    private static string Limit(Live live, double ratio)
+    private static string Limit(Live live, double ratio, int inRoom)
     {
         var reasons = new List<string> { $"{ratio:P0} of redis-benchmark replaying the same Redis calls" };
         if (live.VoterWait > TimeSpan.FromSeconds(1))
@@ -238,7 +238,8 @@ public sealed partial class VoteStorm : IScenario
         if (used > 0.85)
             reasons.Add($"the server core was saturated ({string.Join(" + ", server.Select(p => $"{p.Key} {p.Value:0.00}"))} cores; " +
                         $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation (authentication, JSON, " +
-                        "the room cache's checks) around its two Redis scripts, and Redis itself is a small part of it");
+                        $"the room cache's checks) around its two Redis scripts, and Redis itself is a small part of it; the live ranking it feeds " +
+                        $"(VotesChanged, up to 4 a second) goes to all {inRoom:N0} people in the room");
         else if (live.Cpu.CoreBusy.Length > 1 && live.Cpu.CoreBusy[^1] >= 0.95)
             reasons.Add($"the server core was {live.Cpu.CoreBusy[^1]:P0} busy but LiveHire's processes used only {used:0.00} of it: other work on this shared machine");
         if (live.Cpu.Processes.GetValueOrDefault("load generator") > 0.9)
