@@ -111,7 +111,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     /// <summary>
     /// Waits until the server accepts TCP connections on <paramref name="port"/>.
-    /// Returns false if the process exited first (typically: the port was taken), throws on timeout.
+    /// Returns false if the process exited first or another process holds the port (typically: it was taken), throws on timeout.
     /// </summary>
     public async Task<bool> WaitUntilListeningAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -125,8 +125,10 @@ internal sealed class ChildProcess : IAsyncDisposable
 
             if (await PortProbe.IsListeningAsync(port, cancellationToken))
             {
-                // The probe could have reached a stranger that grabbed the port; only our live process counts.
-                return !process.HasExited;
+                // The probe could have reached a stranger that grabbed the port (another test process's server, started
+                // faster than this one): only a socket our live process holds counts. A stranger means ours cannot bind
+                // there, so report the port as lost and let the caller start again on another.
+                return !process.HasExited && ListeningSockets.HeldBy(process.Id, port);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using LiveHire.Testing;
 using Npgsql;
@@ -108,5 +110,18 @@ public sealed class TestServersTests(TestServers servers)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync(Cancellation))!;
+    }
+
+    [Fact]
+    public async Task A_server_is_not_taken_for_started_when_a_stranger_answers_on_its_port()
+    {
+        // A free port handed to a slow starter (Azurite's node takes seconds) can be taken meanwhile by another test process's
+        // server. The probe then connects, but to the stranger: that once sent a suite's blob calls to a Redis server.
+        using var stranger = new TcpListener(IPAddress.Loopback, 0);
+        stranger.Start();
+        var port = ((IPEndPoint)stranger.LocalEndpoint).Port;
+        await using var starting = ChildProcess.Start("still-starting", "sleep", ["30"], Path.GetTempPath());
+
+        (await starting.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(10), Cancellation)).ShouldBeFalse();
     }
 }
