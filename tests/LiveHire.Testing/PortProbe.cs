@@ -44,7 +44,7 @@ internal static class ListeningSockets
         if (!OperatingSystem.IsLinux()) return true;
         var inodes = ListeningInodes(port);
         if (inodes.Count == 0) return false;
-        foreach (var owner in Tree(pid))
+        foreach (var owner in ProcessTree.Of(pid))
         {
             string[] fds;
             try { fds = Directory.GetFileSystemEntries($"/proc/{owner}/fd"); }
@@ -76,9 +76,13 @@ internal static class ListeningSockets
         }
         return inodes;
     }
+}
 
-    /// <summary><paramref name="root"/> and its descendants (a server may listen from a child, e.g. under runuser).</summary>
-    private static List<int> Tree(int root)
+/// <summary>A process and its descendants, from /proc (Linux); also the bench's view of a server's processes.</summary>
+public static class ProcessTree
+{
+    /// <summary><paramref name="root"/> and its descendants (a server may listen or work from a child, e.g. under runuser).</summary>
+    public static List<int> Of(int root)
     {
         var children = new Dictionary<int, List<int>>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

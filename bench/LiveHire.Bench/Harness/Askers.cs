@@ -65,7 +65,7 @@ public sealed class Askers
             .BuildServiceProvider();
         var run = Guid.NewGuid().ToString("N")[..8];
         var prefix = $"bench-asker-{run}-";
-        Guid[] ids;
+        List<User> seeded;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
@@ -84,7 +84,7 @@ public sealed class Askers
                 WHERE u."UserName" LIKE {0} AND r."NormalizedName" = {1}
                 """, [prefix + "%", Roles.Candidate.ToUpperInvariant()], ct);
             if (added != count) throw new InvalidOperationException($"The Candidate role went to {added} of {count} seeded candidates (the demo seed makes the role).");
-            ids = [.. await db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith(prefix)).OrderBy(u => u.CreatedAt).ThenBy(u => u.UserName).Select(u => u.Id).ToListAsync(ct)];
+            seeded = await db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith(prefix)).OrderBy(u => u.UserName).ToListAsync(ct);
         }
 
         var cookie = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
@@ -93,13 +93,11 @@ public sealed class Askers
         async Task Worker()
         {
             await using var scope = services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
             var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var user = await users.FindByIdAsync(ids[i].ToString()) ?? throw new InvalidOperationException($"Seeded candidate {ids[i]} is missing.");
-                var principal = await factory.CreateAsync(user);
+                var principal = await factory.CreateAsync(seeded[i]);
                 var issued = DateTimeOffset.UtcNow;
                 var value = cookie.TicketDataFormat.Protect(new AuthenticationTicket(principal,
                     new AuthenticationProperties { IsPersistent = true, IssuedUtc = issued, ExpiresUtc = issued + cookie.ExpireTimeSpan },

@@ -36,16 +36,6 @@ public static class ProcFs
         catch (IOException) { return 0; }
     }
 
-    public static int ParentPid(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException) { return -1; }
-    }
-
     /// <summary>VmRSS of the process, in bytes.</summary>
     public static long RssBytes(int pid) => StatusKiB($"/proc/{pid}/status", "VmRSS:") * 1024;
 
@@ -86,14 +76,7 @@ public static class ProcFs
     }
 
     /// <summary>The process and all its descendants.</summary>
-    public static List<int> Tree(int root)
-    {
-        var parents = AllPids().Select(p => (Pid: p, Parent: ParentPid(p))).ToList();
-        var tree = new List<int> { root };
-        for (var i = 0; i < tree.Count; i++)
-            tree.AddRange(parents.Where(p => p.Parent == tree[i]).Select(p => p.Pid));
-        return tree;
-    }
+    public static List<int> Tree(int root) => LiveHire.Testing.ProcessTree.Of(root);
 
     private static long StatusKiB(string path, string key)
     {
