@@ -55,7 +55,11 @@ public static class RealtimeHostingExtensions
         {
             services.AddSingleton<HubLiveNotifier>();
             services.AddHostedService<LiveEventRelay>();
-            signalR.AddStackExchangeRedis(options.Redis!, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{options.RedisPrefix}:signalr"));
+            signalR.AddStackExchangeRedis(options.Redis!, o =>
+            {
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{options.RedisPrefix}:signalr");
+                o.Configuration.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
+            });
         }
         return services;
     }

@@ -19,6 +19,21 @@ public sealed class RoomCacheTests(EmbeddedDeploymentFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_question_asked_after_the_votes_facts_were_read_takes_votes_at_once()
+    {
+        // The facts hold the questions visible when they were read; a newer one is looked up, not refused for 2 s.
+        var (sessionId, host, voter, _) = await VotedAsync(goLive: false);
+        await using var hostConnection = host;
+        await using var voterConnection = voter;
+
+        var newer = await voter.AskAsync(sessionId, "试用期多久？");
+
+        var vote = await voter.CallAsync<VoteView>("VoteQuestion", sessionId, newer.Id);
+        vote.Ok.ShouldBeTrue();
+        vote.Value!.Votes.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_viewer_banned_after_voting_is_refused_to_the_next_vote()
     {
         await using var room = await TrollInRoomAsync();

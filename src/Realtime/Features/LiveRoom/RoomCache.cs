@@ -28,14 +28,15 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
     private readonly Shelf<VoteFacts?> voteFacts = new(VoteFactsLifetime, clock);
     private readonly Shelf<RoomFacts?> roomFacts = new(SnapshotLifetime, clock);
 
-    /// <summary>The session's status and ban list, plus the questions already seen visible; null when there is no such session.</summary>
-    public sealed class VoteFacts(bool open, FrozenSet<Guid> banned)
+    /// <summary>The session's status and ban list, plus the questions known visible; null when there is no such session.</summary>
+    public sealed class VoteFacts(bool open, FrozenSet<Guid> banned, IEnumerable<Guid> visible)
     {
         public bool Open { get; } = open;
         public FrozenSet<Guid> Banned { get; } = banned;
-        // Learnt one question at a time. Only "visible" is remembered: a question not yet seen here (asked a moment
-        // ago on another node, or restored) is looked up again rather than refused for a lifetime.
-        public ConcurrentDictionary<Guid, bool> Visible { get; } = new();
+        // The questions visible when the facts were read, and any found visible since. Only "visible" is remembered: a
+        // question not in it (asked a moment ago, here or on another node, or restored) is looked up rather than refused
+        // for a lifetime.
+        public ConcurrentDictionary<Guid, bool> Visible { get; } = new(visible.Select(id => KeyValuePair.Create(id, true)));
     }
 
     /// <summary>The parts of a join snapshot that are the same for every viewer. Vote counts are not here: a join reads them live.</summary>
@@ -50,7 +51,10 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
     public Task<RoomFacts?> RoomFactsAsync(Guid sessionId, CancellationToken ct) =>
         roomFacts.GetAsync(sessionId, () => LoadRoomFactsAsync(sessionId), ct);
 
-    /// <summary>Whether the question is visible in the session, looked up once per <paramref name="facts"/> when it is.</summary>
+    /// <summary>
+    /// Whether the question is visible in the session: known from <paramref name="facts"/> for the questions visible when
+    /// they were read, otherwise looked up (and remembered when it is).
+    /// </summary>
     public async Task<bool> IsVisibleAsync(VoteFacts facts, Guid sessionId, Guid questionId, CancellationToken ct)
     {
         if (facts.Visible.ContainsKey(questionId)) return true;
@@ -84,7 +88,14 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
                 Banned = db.SessionBans.Where(b => b.SessionId == s.Id).Select(b => b.UserId).ToList(),
             })
             .SingleOrDefaultAsync();
-        return session is null ? null : new VoteFacts(session.Open, session.Banned.ToFrozenSet());
+        if (session is null) return null;
+        // Read with the facts rather than one question at a time: during a vote storm each question's first vote in every
+        // lifetime would otherwise be a query of its own.
+        var visible = await db.Questions.AsNoTracking()
+            .Where(q => q.SessionId == sessionId && q.Status == QuestionStatus.Visible)
+            .Select(q => q.Id)
+            .ToListAsync();
+        return new VoteFacts(session.Open, session.Banned.ToFrozenSet(), visible);
     }
 
     private async Task<RoomFacts?> LoadRoomFactsAsync(Guid sessionId)
