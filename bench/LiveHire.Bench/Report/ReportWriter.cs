@@ -41,7 +41,7 @@ public static class ReportWriter
                       $"scale-out viewers {r.Options.ScaleOutViewers:N0}; {r.Options.Askers:N0} candidates (askers and voters; {r.Options.AskersPerRun} connected per fan-out run), " +
                       $"{r.Options.AsksInFlight} questions in flight; warm-up {r.Options.WarmUp.TotalSeconds:0} s, window {r.Options.Window.TotalSeconds:0} s, drained after " +
                       $"{r.Options.Drain.TotalSeconds:0} s without a delivery; vote storm: {r.Options.VoteQuestions} questions " +
-                      $"per candidate, {r.Options.VotesInFlight} votes in flight, warm-up storm of at most {r.Options.VoteWarmUp.TotalSeconds:0} s, redis-benchmark " +
+                      $"per candidate, {r.Options.VotesInFlight} votes in flight, {r.Options.VoteWarmUpRounds} warm-up storms of at most {r.Options.VoteWarmUp.TotalSeconds:0} s each, redis-benchmark " +
                       $"{r.Options.RedisBenchmarkRequests:N0} calls per command; resume drop: {r.Options.ResumeRounds} rounds of {r.Options.ResumeUploads} × " +
                       $"{r.Options.ResumeBytes / 1048576.0:0} MB; reminders: {r.Options.Reminders:N0} due at once, {r.Options.ReminderDispatchers} dispatch loops, " +
                       $"bound {r.Options.ReminderBound.TotalSeconds:0} s; video: {r.Options.VideoWindow.TotalSeconds:0} s sampled; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();

@@ -25,9 +25,11 @@ public sealed partial class VoteStorm : IScenario
         var voters = await context.Askers.ConnectAsync(hub, ct);
         try
         {
-            // Fresh questions (nobody has voted on them): one set to warm up on, one to measure on, one more for the capture.
-            var asked = await AskAsync(context, 2 * options.VoteQuestions + 1, ct);
-            var (warmUp, questions, probe) = (asked[..options.VoteQuestions], asked[options.VoteQuestions..^1], asked[^1]);
+            // Fresh questions (nobody has voted on them): a set for each warm-up storm, one to measure on, one more for the capture.
+            var rounds = options.VoteWarmUpRounds;
+            var asked = await AskAsync(context, (rounds + 1) * options.VoteQuestions + 1, ct);
+            var warmUps = asked[..(rounds * options.VoteQuestions)].Chunk(options.VoteQuestions).ToList();
+            var (questions, probe) = (asked[(rounds * options.VoteQuestions)..^1], asked[^1]);
             Console.WriteLine($"  {voters.Count} voters joining the room; {questions.Count} fresh questions …");
             await JoinAllAsync(voters, context.SessionId, ct);
 
@@ -47,10 +49,16 @@ public sealed partial class VoteStorm : IScenario
             // The baseline brackets the storm: once while the voters' limiter windows pass after the warm-up (the server is idle
             // then), once right after. This machine is shared and a single redis-benchmark run has swung by 2× from one run to
             // the next; the ratio uses the mean of the two, and both are reported.
-            var rested = await WarmUpAsync(context, voters, warmUp, ct);
+            List<double> warmUpRates = [];
+            Stopwatch? rested = null;
+            foreach (var warmUp in warmUps)
+            {
+                if (rested is not null) await WaitOutWindowAsync(rested, ct);
+                (rested, var rate) = await WarmUpAsync(context, voters, warmUp, ct);
+                warmUpRates.Add(rate);
+            }
             var before = await BaselineAsync(context, replay, ct);
-            var left = VoteLoad.Window - rested.Elapsed;
-            if (left > TimeSpan.Zero) await Task.Delay(left, ct);
+            await WaitOutWindowAsync(rested!, ct);
             var live = await StormAsync(context, voters, questions, ct);
             var after = await BaselineAsync(context, replay, ct);
             var baseline = Baseline.Mean(before, after);
@@ -77,6 +85,10 @@ public sealed partial class VoteStorm : IScenario
                 "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and the checks that the " +
                 "question is visible, the session open and the voter not banned, read from Realtime's per-node room cache (kept at most 2 s, " +
                 "docs/realtime.md), which the baseline does not do.",
+                $"Before it, {rounds} unmeasured warm-up storms on other questions, one limiter window apart, each until the voters had used " +
+                $"their windows: {string.Join(", ", warmUpRates.Select(r => $"{r:N0}"))} votes/s. A fresh process runs its vote path " +
+                "unoptimised until .NET's tiered compilation promotes it, which it puts off while new code is still being compiled; the " +
+                "first storm after a start shows that, the measured one a process that has served a room for a while.",
                 "The window lasts the configured time or ends as soon as the loops have to wait for a voter with room under the limiter, whichever " +
                 "comes first: past that point the count would measure the bench's supply of voters (voters × 20 per 10 s), not LiveHire.",
                 "Vote-to-ranking latency: from the voter calling VoteQuestion to the first VotesChanged (at a watcher in the room, same process and clock) " +
@@ -108,25 +120,35 @@ public sealed partial class VoteStorm : IScenario
     }
 
     /// <summary>
-    /// The same storm on other questions, unmeasured, until the Realtime process has compiled its vote path (a fresh
-    /// process runs its first thousands of calls through the JIT and unoptimised code). Returns a stopwatch started when
-    /// it ended: the measured storm waits until every voter's limiter window has passed, so it starts with the whole pool.
+    /// The same storm on other questions, unmeasured, so that the Realtime process compiles and optimises its vote path (a
+    /// fresh process runs its first thousands of calls through the JIT and unoptimised code). Returns a stopwatch started
+    /// when it ended (the next storm waits until every voter's limiter window has passed, so it starts with the whole pool)
+    /// and its votes/s, for the report.
     /// </summary>
-    private static async Task<Stopwatch> WarmUpAsync(BenchContext context, IReadOnlyList<HubConnection> voters, IReadOnlyList<Guid> questions, CancellationToken ct)
+    private static async Task<(Stopwatch Rested, double VotesPerSecond)> WarmUpAsync(BenchContext context, IReadOnlyList<HubConnection> voters, IReadOnlyList<Guid> questions, CancellationToken ct)
     {
         var load = new VoteLoad(voters, context.SessionId, questions, new Ranking());
         using var stop = new CancellationTokenSource();
         Console.WriteLine($"  LiveHire: warming up for at most {context.Options.VoteWarmUp.TotalSeconds:0} s …");
+        var started = Stopwatch.StartNew();
         var loop = load.RunAsync(context.Options.VotesInFlight, stop.Token);
         // Until the warm-up time is up or the voters have used their limiter windows, whichever comes first.
         var warmUpEnd = Task.Delay(context.Options.VoteWarmUp, ct);
         while (!warmUpEnd.IsCompleted && !loop.IsCompleted && !load.OutOfVoters)
             await Task.WhenAny(warmUpEnd, loop, Task.Delay(20, ct));
+        var seconds = started.Elapsed.TotalSeconds;
         stop.Cancel();
         await loop;
-        Console.WriteLine($"    {load.Ok:N0} warm-up votes; the voters' limiter windows pass in {VoteLoad.Window.TotalSeconds:0} s");
-        // The caller waits out the rest of the window (and runs the first baseline meanwhile).
-        return Stopwatch.StartNew();
+        var rate = Math.Round(load.Ok / seconds);
+        Console.WriteLine($"    {load.Ok:N0} warm-up votes ({rate:N0}/s); the voters' limiter windows pass in {VoteLoad.Window.TotalSeconds:0} s");
+        // The caller waits out the rest of the window (and runs the first baseline meanwhile, after the last warm-up).
+        return (Stopwatch.StartNew(), rate);
+    }
+
+    private static async Task WaitOutWindowAsync(Stopwatch rested, CancellationToken ct)
+    {
+        var left = VoteLoad.Window - rested.Elapsed;
+        if (left > TimeSpan.Zero) await Task.Delay(left, ct);
     }
 
     private static async Task<Live> StormAsync(BenchContext context, IReadOnlyList<HubConnection> voters, IReadOnlyList<Guid> questions, CancellationToken ct)
