@@ -46,6 +46,8 @@ public sealed record BenchOptions
     /// <summary>Rounds of the resume drop: each round is <see cref="ResumeUploads"/> candidates uploading at once.</summary>
     public required int ResumeRounds { get; init; }
     public int ResumeUploads { get; init; } = 20;
+    /// <summary>Unmeasured rounds first, on each side: with one, Web's upload path still ran unoptimised (Tier0) code in the measured rounds.</summary>
+    public int ResumeWarmUpRounds { get; init; } = 4;
     public int ResumeBytes { get; init; } = 2 * 1024 * 1024;
     public required TimeSpan Window { get; init; }
     /// <summary>How long a fan-out's viewers must receive nothing before the last broadcasts count as drained.</summary>

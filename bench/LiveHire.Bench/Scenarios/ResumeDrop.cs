@@ -26,7 +26,7 @@ public sealed class ResumeDrop : IScenario
         var deployment = context.Deployment;
         var random = new Random(2026);
         // Every upload is its own file: nothing along the way can recognise a repeat.
-        var files = Enumerable.Range(0, (options.ResumeRounds + 1) * options.ResumeUploads).Select(_ => SamplePdf.Make(options.ResumeBytes, random)).ToArray();
+        var files = Enumerable.Range(0, (options.ResumeWarmUpRounds + options.ResumeRounds) * options.ResumeUploads).Select(_ => SamplePdf.Make(options.ResumeBytes, random)).ToArray();
         var people = Math.Min(context.Askers.Count, files.Length);
         var clients = new SignedInClient[people];
         var tokens = new string[people];
@@ -40,7 +40,7 @@ public sealed class ResumeDrop : IScenario
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
         try
         {
-            Console.WriteLine($"  {options.ResumeRounds} rounds of {options.ResumeUploads} × {files[0].Length / 1048576.0:0.0} MB PDFs (after one warm-up round each) …");
+            Console.WriteLine($"  {options.ResumeRounds} rounds of {options.ResumeUploads} × {files[0].Length / 1048576.0:0.0} MB PDFs (after {options.ResumeWarmUpRounds} warm-up rounds each) …");
             var azurite = () => ServerProcess.WithCommandLine(deployment.Azurite.DataDirectory);
             var postgres = () => ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory).SelectMany(ProcFs.Tree).ToList();
 
@@ -52,13 +52,13 @@ public sealed class ResumeDrop : IScenario
             {
                 ["Web"] = () => [deployment.WebPid], ["Azurite"] = azurite, ["PostgreSQL"] = postgres, ["load generator"] = () => context.LoadGenerator,
             });
-            // From before Web's first upload: buffers it keeps pooled after the warm-up round must count, not hide in "before".
+            // From before Web's first upload: buffers it keeps pooled after the warm-up rounds must count, not hide in "before".
             var rss = new RssSampler(deployment.WebPid);
             await rss.StartAsync(ct);
             var live = await RoundsAsync(options, files, webCpu, (i, file) => UploadThroughLiveHireAsync(clients[i % people], tokens[i % people], i, file, ct), ct,
                 beforeMeasured: rss.Mark);
             rss.Stop();
-            Console.WriteLine($"    LiveHire: {live.MegabytesPerSecond:0.0} MB/s, p99 {live.P99Ms} ms; Web RSS {Mib(rss.Before)} → {Mib(rss.AtMark)} after the warm-up round → peak {Mib(rss.Peak)} MiB");
+            Console.WriteLine($"    LiveHire: {live.MegabytesPerSecond:0.0} MB/s, p99 {live.P99Ms} ms; Web RSS {Mib(rss.Before)} → {Mib(rss.AtMark)} after the warm-up rounds → peak {Mib(rss.Peak)} MiB");
 
             var ratio = live.MegabytesPerSecond / baseline.MegabytesPerSecond;
             var inFlight = (long)options.ResumeUploads * files[0].Length;
@@ -73,7 +73,7 @@ public sealed class ResumeDrop : IScenario
                 new("Web peak RSS growth during the drop", Math.Round(growth / 1048576.0, 1), "MiB", null,
                     $"flat: < half the {inFlight / 1048576.0:0} MiB in flight", flat, live.Cpu, null,
                     flat ? "" : $"Web grew by {growth / 1048576.0:0} MiB for {inFlight / 1048576.0:0} MiB in flight ({(rss.AtMark - rss.Before) / 1048576.0:0} MiB " +
-                        "of it in the warm-up round, kept afterwards). From the code path (not profiled): AzureBlobStore spools the body to a temporary file " +
+                        "of it in the warm-up rounds, kept afterwards). From the code path (not profiled): AzureBlobStore spools the body to a temporary file " +
                         "and the SDK reads that file as it sends, so what grows is Kestrel's and the multipart reader's pooled buffers and Server GC's " +
                         "allocation budget, which also shows as RSS"),
             ];
@@ -82,14 +82,15 @@ public sealed class ResumeDrop : IScenario
                 $"Each round: {options.ResumeUploads} candidates (distinct, each with its own sign-in cookie) each send a different well-formed PDF of " +
                 $"{files[0].Length:N0} bytes at the same moment; a round's time is from the first send to the last reply; MB/s = all bytes / all rounds' time " +
                 $"({live.Bytes / 1048576.0:0} MiB in {live.Seconds:0.0} s through LiveHire, {baseline.Bytes / 1048576.0:0} MiB in {baseline.Seconds:0.0} s straight); " +
-                $"p50/p99 over the single uploads. One unmeasured warm-up round goes first on each side.",
+                $"p50/p99 over the single uploads. {options.ResumeWarmUpRounds} unmeasured warm-up rounds go first on each side (with one, Web's upload path " +
+                "was still running unoptimised, Tier0, code in the measured rounds, and the JIT took a fifth of Web's CPU).",
                 "LiveHire: POST /api/v1/resumes (multipart, field \"file\", RequestVerificationToken header fetched from the page beforehand) on Web, which " +
                 "checks the token and the library limit in PostgreSQL, sniffs the type, spools the body to a temporary file as it arrives and " +
                 "uploads that file to Azurite (Azure SDK, one request up to 4 MB), then stores the row. Baseline: BlobClient.UploadAsync of the same bytes from the load generator straight to the same Azurite (SDK defaults).",
                 $"Memory: Web's VmRSS read every 10 ms from before its first upload to the end of the drop ({rss.Samples} samples): {Mib(rss.Before)} MiB " +
-                $"before (settled), {Mib(rss.AtMark)} MiB after the warm-up round, {Mib(rss.Peak)} MiB at the peak; {options.ResumeUploads} uploads of " +
+                $"before (settled), {Mib(rss.AtMark)} MiB after the warm-up rounds, {Mib(rss.Peak)} MiB at the peak; {options.ResumeUploads} uploads of " +
                 $"{files[0].Length / 1048576.0:0.0} MB are {inFlight / 1048576.0:0} MiB in flight. The growth includes loading and compiling the upload " +
-                "path once, and anything kept pooled after the first round.",
+                "path, and anything kept pooled after the first rounds.",
                 $"Failed uploads: LiveHire {Failures(live)}; baseline {Failures(baseline)}.",
             ];
             return new(Number, Title, figures, notes);
@@ -105,7 +106,7 @@ public sealed class ResumeDrop : IScenario
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A warm-up round, then the measured rounds; upload i of the whole drop sends file i.</summary>
+    /// <summary>The warm-up rounds, then the measured rounds; upload i of the whole drop sends file i.</summary>
     private static async Task<Run> RoundsAsync(BenchOptions options, byte[][] files, CpuMeter cpu, Func<int, byte[], Task<string?>> upload, CancellationToken ct,
         Action? beforeMeasured = null)
     {
@@ -113,10 +114,11 @@ public sealed class ResumeDrop : IScenario
         var failures = new Dictionary<string, int>();
         long bytes = 0;
         var seconds = 0.0;
-        for (var round = 0; round <= options.ResumeRounds; round++)
+        var warmUps = options.ResumeWarmUpRounds;
+        for (var round = 0; round < warmUps + options.ResumeRounds; round++)
         {
-            var measured = round > 0;
-            if (round == 1)
+            var measured = round >= warmUps;
+            if (round == warmUps)
             {
                 beforeMeasured?.Invoke();
                 cpu.Start();
