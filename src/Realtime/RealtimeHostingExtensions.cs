@@ -1,3 +1,4 @@
+using LiveHire.Core.Hosting;
 using LiveHire.Core.Options;
 using LiveHire.Realtime.Features.LiveRoom;
 using LiveHire.Realtime.Features.Video;
@@ -55,10 +56,11 @@ public static class RealtimeHostingExtensions
         {
             services.AddSingleton<HubLiveNotifier>();
             services.AddHostedService<LiveEventRelay>();
-            signalR.AddStackExchangeRedis(options.Redis!, o =>
+            // The backplane's own connection, configured like LiveHire's (CoreHostingExtensions.RedisConfiguration).
+            signalR.AddStackExchangeRedis(o =>
             {
+                o.Configuration = CoreHostingExtensions.RedisConfiguration(options.Redis!);
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"{options.RedisPrefix}:signalr");
-                o.Configuration.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
             });
         }
         return services;

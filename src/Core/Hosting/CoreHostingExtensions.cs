@@ -92,7 +92,7 @@ public static class CoreHostingExtensions
     }
 
     /// <summary>
-    /// LiveHire's Redis connection: its socket reads run on the .NET thread pool rather than on StackExchange.Redis's own
+    /// LiveHire's Redis connections (its own, and Realtime's SignalR backplane): their socket reads run on the .NET thread pool rather than on StackExchange.Redis's own
     /// dedicated threads. A vote is two Redis round trips, and on a small server each reply handed from a dedicated reader
     /// thread to the pool cost a thread switch (bench issue 7, vote storm).
     /// </summary>
