@@ -37,4 +37,10 @@ public sealed class CpuMeter
 }
 
 /// <summary>Cores used per process group (1.0 = one core) and how busy each core of the machine was (0..1), over one window.</summary>
-public sealed record CpuUse(IReadOnlyDictionary<string, double> Processes, double[] CoreBusy);
+public sealed record CpuUse(IReadOnlyDictionary<string, double> Processes, double[] CoreBusy)
+{
+    /// <summary>The mean over several windows of the same groups: each group's cores and each core's busy share.</summary>
+    public static CpuUse Mean(IReadOnlyList<CpuUse> runs) => new(
+        runs[0].Processes.Keys.ToDictionary(k => k, k => Math.Round(runs.Average(r => r.Processes.GetValueOrDefault(k)), 3)),
+        [.. Enumerable.Range(0, runs[0].CoreBusy.Length).Select(i => Math.Round(runs.Average(r => r.CoreBusy.ElementAtOrDefault(i)), 3))]);
+}

@@ -115,8 +115,7 @@ public sealed partial class VoteStorm : IScenario
         public static Baseline Mean(Baseline a, Baseline b) => new(
             (a.VotesPerSecond + b.VotesPerSecond) / 2,
             [.. a.PerCommand.Zip(b.PerCommand, (x, y) => (x.Command, (x.PerSecond + y.PerSecond) / 2))],
-            new CpuUse(a.Cpu.Processes.Keys.ToDictionary(k => k, k => (a.Cpu.Processes[k] + b.Cpu.Processes.GetValueOrDefault(k)) / 2),
-                [.. a.Cpu.CoreBusy.Zip(b.Cpu.CoreBusy, (x, y) => (x + y) / 2)]));
+            CpuUse.Mean([a.Cpu, b.Cpu]));
     }
 
     /// <summary>
