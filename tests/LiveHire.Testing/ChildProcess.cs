@@ -24,6 +24,8 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null)
     {

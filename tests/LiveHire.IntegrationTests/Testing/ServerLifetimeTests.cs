@@ -21,6 +21,40 @@ public sealed class ServerLifetimeTests
     }
 
     [Fact]
+    public async Task Free_ports_are_never_ones_the_kernel_gives_outgoing_connections()
+    {
+        // The kernel picks an outgoing connection's own port from ip_local_port_range; a server port from there can be
+        // taken by any client socket between the pick and the bind (nginx's RTMP port lost that race on 2026-12-06).
+        var range = (await File.ReadAllTextAsync("/proc/sys/net/ipv4/ip_local_port_range", Cancellation))
+            .Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var ports = Enumerable.Range(0, 50).Select(_ => FreePort.Next()).ToList();
+
+        ports.ShouldAllBe(p => p < range[0] && p >= 1024);
+        ports.Distinct().Count().ShouldBeGreaterThan(40, "picked at random, not one port over and over");
+        using var client = new TcpClient();
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        await client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port, Cancellation);
+        ((IPEndPoint)client.Client.LocalEndPoint!).Port.ShouldBeGreaterThanOrEqualTo(range[0], "this machine's clients get ports from the range read above");
+    }
+
+    [Fact]
+    public async Task Nginx_whose_rtmp_port_is_taken_fails_to_start_with_its_error_log()
+    {
+        // Something else holds the RTMP port: nginx binds its HTTP port, retries the RTMP one and exits, and the start says so
+        // instead of handing back a deployment whose front door closes a moment later.
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var taken = new NginxRtmp(((IPEndPoint)squatter.LocalEndpoint).Port, "0123456789abcdef0123456789abcdef");
+
+        var failure = await Should.ThrowAsync<TestServerStartException>(() =>
+            NginxServer.StartAsync([new Uri("http://127.0.0.1:9/")], [new Uri("http://127.0.0.1:9/")], Cancellation, taken));
+
+        failure.Message.ShouldContain($"RTMP port {taken.Port}");
+        failure.Message.ShouldContain("Address already in use");
+    }
+
+    [Fact]
     public void Repo_root_holds_the_solution_and_the_test_tools()
     {
         File.Exists(Path.Combine(RepoPaths.Root, "LiveHire.sln")).ShouldBeTrue();
