@@ -45,20 +45,21 @@ public sealed class NginxServer : IAsyncDisposable
                 return ["-p", prefix, "-c", Path.Combine(prefix, "nginx.conf")];
             },
             prefix, TimeSpan.FromSeconds(20), cancellationToken);
+        var server = new NginxServer(child, port, prefix, rtmp);
         // nginx listens on HTTP as soon as it has bound that port, and may still be retrying the RTMP one (5 tries, 0.5 s
         // apart) before it gives up and exits: the deployment is up only once both are nginx's.
-        var rtmpBound = System.Diagnostics.Stopwatch.StartNew();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!ListeningSockets.HeldBy(child.Id, rtmp.Port))
         {
-            if (child.HasExited || rtmpBound.Elapsed > TimeSpan.FromSeconds(10))
+            if (child.HasExited || waited.Elapsed > TimeSpan.FromSeconds(10))
             {
-                var log = child.Log + (File.Exists(Path.Combine(prefix, "error.log")) ? File.ReadAllText(Path.Combine(prefix, "error.log")) : "");
-                await child.DisposeAsync();
+                var log = server.Log;
+                await server.DisposeAsync();
                 throw TestServerStartException.WithLog($"nginx did not listen on its RTMP port {rtmp.Port} (another socket holds it?).", log);
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
-        return new NginxServer(child, port, prefix, rtmp);
+        return server;
     }
 
     private string ReadErrorLog()

@@ -27,11 +27,13 @@ public sealed class Connections : IScenario
         List<Figure> figures =
         [
             new("memory per idle viewer", Math.Round(live.BytesPerViewer / 1024, 1), "KiB", Math.Round(bare.BytesPerViewer / 1024, 1), "≤ 1.2× baseline",
-                memoryRatio <= 1.2, live.Cpu, bare.Cpu, memoryRatio <= 1.2 ? "" : $"{memoryRatio:0.00}× the bare hub: for the WebSocket's whole life a LiveHire viewer also " +
-                    "holds its request's authentication state and service scope, the request's logging scope and Activity, a Redis backplane " +
-                    "subscription of its own (SignalR's per-connection channel, which lets any node reach it; about 3 KB), its Context.Items and presence " +
-                    "bookkeeping; and each PresenceChanged sent to the whole room at once rents a 4 KB buffer per viewer, which Kestrel's memory pool keeps " +
-                    "afterwards. The bare hub has no authentication, logging, backplane or presence (heap dumps of both at 2,000 viewers, 2026-12-03)"),
+                memoryRatio <= 1.2, live.Cpu, bare.Cpu, memoryRatio <= 1.2 ? "" : $"{memoryRatio:0.00}× the bare hub. Heap dumps of both at 2,000 viewers " +
+                    "(2026-12-06) account for the difference, per viewer: LiveHire's Redis backplane keeps a subscription of its own (SignalR's " +
+                    "per-connection channel, which lets any node reach it: about 3.1 KB); each PresenceChanged sent to the whole room at once " +
+                    "rents a 4 KB block per viewer from Kestrel's memory pool, which keeps it afterwards (3.5 KB a viewer of pinned heap); and for " +
+                    "the WebSocket's whole life the request keeps its authentication state (about 1.1 KB), its Activity and logging scope (0.8 KB) " +
+                    "and its service scope (0.4 KB), the hub its Context.Items (0.7 KB). The bare hub has no authentication, logging, backplane " +
+                    "or presence"),
             new("viewers held by one process", live.Held, "", bare.Held, $"{issueTarget:N0}", live.Held >= issueTarget, live.Cpu, bare.Cpu,
                 live.Held >= issueTarget ? "" : target < issueTarget ? $"this machine's hard RLIMIT_NOFILE ({target + 1_000:N0}, and no privilege to raise it) caps a " +
                     $"process at fewer sockets than {issueTarget:N0} viewers need, so the run aimed at {target:N0}" + (live.ReachedTarget ? "" : $" and stopped at the " +

@@ -43,10 +43,10 @@ public sealed class ScaleOut : IScenario
         ];
         List<string> notes =
         [
-            .. ones.Zip(twos).SelectMany((pair, i) => new[] { pair.First, pair.Second }.Select(r =>
-                $"run {2 * i + (r == pair.First ? 1 : 2)}, {r.Target}: {r.DeliveriesPerSecond:N0} deliveries/s; {r.Accepted:N0} questions accepted, " +
+            .. ones.Zip(twos).SelectMany(pair => new[] { pair.First, pair.Second }).Select((r, i) =>
+                $"run {i + 1}, {r.Target}: {r.DeliveriesPerSecond:N0} deliveries/s; {r.Accepted:N0} questions accepted, " +
                 $"{r.Received:N0} of {r.Expected:N0} deliveries (per viewer {r.MinPerViewer}–{r.MaxPerViewer}); p50 {r.P50Ms} ms, p99 {r.P99Ms} ms" +
-                (r.AskerWait > TimeSpan.FromSeconds(1) ? $"; askers waited on slow mode {r.AskerWait.TotalSeconds:0.0} s (summed over loops: a load-generator limit)" : ""))),
+                (r.AskerWait > TimeSpan.FromSeconds(1) ? $"; askers waited on slow mode {r.AskerWait.TotalSeconds:0.0} s (summed over loops: a load-generator limit)" : "")),
             $"The layouts take turns ({string.Join(", ", Enumerable.Repeat("1 node, 2 nodes", ones.Count))}) on fresh servers each time, and each " +
             "layout's figure is the mean of its runs. Before 2026-12-06 each layout ran once, and a run sometimes came out 15–30% below the same " +
             "layout run alone, whichever layout it was (full runs: 20% and 31% lost; the scenario alone: 4% and 0%; after the connections " +
