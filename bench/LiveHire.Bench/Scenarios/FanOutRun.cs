@@ -6,7 +6,8 @@ namespace LiveHire.Bench.Scenarios;
 /// <summary>
 /// One measured fan-out: viewers join the session on the target, a closed loop of askers posts questions, and every
 /// QuestionAsked received is counted over the window after a warm-up; then the loop stops, the last broadcasts drain,
-/// and each viewer's count is compared with the questions accepted (lost = accepted × viewers − received).
+/// and each viewer's count is compared with the questions accepted (lost = accepted × viewers − received). With
+/// <c>steady</c>, latency is then also measured at a steady rate well below saturation (otherwise its figures are NaN).
 /// The target's processes are restarted afterwards, so the next run starts on fresh servers.
 /// </summary>
 public static class FanOutRun
@@ -18,7 +19,7 @@ public static class FanOutRun
         public long Lost => Math.Max(0, Expected - Received);
     }
 
-    public static async Task<Result> MeasureAsync(BenchContext context, HubTarget target, int viewerCount, CancellationToken ct)
+    public static async Task<Result> MeasureAsync(BenchContext context, HubTarget target, int viewerCount, CancellationToken ct, bool steady = true)
     {
         var options = context.Options;
         var hubs = target.CurrentHubs(context);
@@ -59,8 +60,9 @@ public static class FanOutRun
                 await viewers.WaitForQuietAsync(options.Drain, TimeSpan.FromSeconds(60), ct);
 
                 // Then latency below saturation: questions at a steady rate a busy live room sees, for the same window.
-                using (var steadyStop = new CancellationTokenSource(options.Window))
+                if (steady)
                 {
+                    using var steadyStop = new CancellationTokenSource(options.Window);
                     viewers.Deliveries.StartSteadyRecording();
                     await load.RunPacedAsync(target.Askers, context.SessionId, options.SteadyQuestionsPerSecond, steadyStop.Token);
                     await viewers.WaitForQuietAsync(options.Drain, TimeSpan.FromSeconds(60), ct);
@@ -71,8 +73,8 @@ public static class FanOutRun
                     load.Ok, load.Ok * joined, viewers.Deliveries.Total, min, max, askerWait, load.Failures, cpuUse, Math.Round(joinTime.TotalSeconds, 1),
                     viewers.Deliveries.SteadyPercentileMs(0.50), viewers.Deliveries.SteadyPercentileMs(0.99));
                 Console.WriteLine($"    {result.DeliveriesPerSecond:N0} deliveries/s, p50 {result.P50Ms} ms, p99 {result.P99Ms} ms, lost {result.Lost}, " +
-                                  $"CPU {string.Join(", ", cpuUse.Processes.Select(p => $"{p.Key} {p.Value:0.00}"))}; " +
-                                  $"at {options.SteadyQuestionsPerSecond:0} questions/s: p50 {result.SteadyP50Ms} ms, p99 {result.SteadyP99Ms} ms");
+                                  $"CPU {string.Join(", ", cpuUse.Processes.Select(p => $"{p.Key} {p.Value:0.00}"))}" +
+                                  (steady ? $"; at {options.SteadyQuestionsPerSecond:0} questions/s: p50 {result.SteadyP50Ms} ms, p99 {result.SteadyP99Ms} ms" : ""));
                 return result;
             }
         }
