@@ -41,16 +41,14 @@ public static class CoreHostingExtensions
         {
             Directory.CreateDirectory(options.DataDirectory);
             var sqlite = $"Data Source={Path.Combine(options.DataDirectory, "livehire.db")};Pooling=True";
-            services.AddDbContextPool<LiveHireDbContext, SqliteLiveHireDbContext>(o => o.UseSqlite(sqlite));
+            services.AddDbContext<LiveHireDbContext, SqliteLiveHireDbContext>(o => o.UseSqlite(sqlite));
             services.AddSingleton<ILiveState, InMemoryLiveState>();
             services.AddSingleton<ILiveVideoState, InMemoryLiveVideoState>();
             services.AddSingleton<IBlobStore>(sp => new LocalDiskBlobStore(Path.Combine(options.DataDirectory, "blobs")));
         }
         else
         {
-            // Pooled: a context is reset and reused rather than built for every request and hub call (in a fan-out, building
-            // contexts and their options took a quarter of EF's share of Realtime's CPU; the contexts take nothing but options).
-            services.AddDbContextPool<LiveHireDbContext, PostgresLiveHireDbContext>(o => o.UseNpgsql(options.Postgres));
+            services.AddDbContext<LiveHireDbContext, PostgresLiveHireDbContext>(o => o.UseNpgsql(options.Postgres));
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisConfiguration(options.Redis!)));
             services.AddSingleton<ILiveState>(sp => new RedisLiveState(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
             services.AddSingleton<ILiveVideoState>(sp => new RedisLiveVideoState(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisPrefix));
