@@ -49,8 +49,7 @@ public sealed class QaFanOut : IScenario
             if (rounds > 1)
                 notes.Add($"{viewers:N0} viewers: the bare hub and LiveHire took turns {rounds} times on fresh servers; deliveries/s is each side's mean " +
                           $"(bare hub {string.Join(", ", bares.Select(r => $"{r.DeliveriesPerSecond:N0}"))}; LiveHire {string.Join(", ", lives.Select(r => $"{r.DeliveriesPerSecond:N0}"))}), " +
-                          "the latency figures come from the first pair. Single full runs of this size gave LiveHire 83–98% of the bare hub on one day (2026-12-06), " +
-                          "the bare hub itself moving by 10% between runs.");
+                          "the latency figures come from the first pair (why the turns: bench/METHOD.md).");
             foreach (var run in bares.Zip(lives).SelectMany(pair => new[] { pair.First, pair.Second }))
                 notes.Add($"{run.Target}, {run.Viewers:N0} viewers: {run.DeliveriesPerSecond:N0} deliveries/s; {run.Accepted:N0} questions accepted, {run.Received:N0} deliveries of {run.Expected:N0} expected " +
                           $"(lost {run.Lost:N0}; per viewer {run.MinPerViewer}–{run.MaxPerViewer}); joining took {run.JoinSeconds} s; " +

@@ -49,9 +49,7 @@ public sealed class ScaleOut : IScenario
                 $"{r.Received:N0} of {r.Expected:N0} deliveries (per viewer {r.MinPerViewer}–{r.MaxPerViewer}); p50 {r.P50Ms} ms, p99 {r.P99Ms} ms" +
                 (r.AskerWait > TimeSpan.FromSeconds(1) ? $"; askers waited on slow mode {r.AskerWait.TotalSeconds:0.0} s (summed over loops: a load-generator limit)" : "")),
             $"The layouts take turns ({string.Join(", ", Enumerable.Repeat("1 node, 2 nodes", ones.Count))}) on fresh servers each time, and each " +
-            "layout's figure is the mean of its runs. Before 2026-12-06 each layout ran once, and a run sometimes came out 15–30% below the same " +
-            "layout run alone, whichever layout it was (full runs: 20% and 31% lost; the scenario alone: 4% and 0%; after the connections " +
-            "scenario: 19%, and 7% with the order swapped).",
+            "layout's figure is the mean of its runs (why the turns: bench/METHOD.md).",
             "The baseline is LiveHire with one Realtime node; in Distributed mode that node also goes through the Redis backplane (a single-node " +
             "deployment without a backplane is Embedded mode, a different process layout). Askers connect to node 1; on two nodes half the viewers are on node 2.",
         ];
