@@ -1,7 +1,7 @@
 namespace LiveHire.EndToEndTests;
 
 /// <summary>
-/// Votes and joins read the room from the node's cache (RoomCache); each change made on the node drops it, so the very next
+/// Votes, questions and joins read the room from the node's cache (RoomCache); each change made on the node drops it, so the very next
 /// call sees the change. Every test first warms the cache, then changes the room, then asks again at once.
 /// </summary>
 public sealed class RoomCacheTests(EmbeddedDeploymentFixture app) : IClassFixture<EmbeddedDeploymentFixture>
@@ -68,6 +68,32 @@ public sealed class RoomCacheTests(EmbeddedDeploymentFixture app) : IClassFixtur
         (await host.CallAsync<VideoStateView>("EndSession", sessionId)).Ok.ShouldBeTrue();
 
         (await voter.CallAsync<VoteView>("VoteQuestion", sessionId, question.Id)).Error!.Code.ShouldBe("conflict.session.closed");
+    }
+
+    [Fact]
+    public async Task Questions_are_refused_right_after_the_session_ends()
+    {
+        var (sessionId, host, voter, _) = await VotedAsync(goLive: true);
+        await using var hostConnection = host;
+        await using var voterConnection = voter;
+
+        (await host.CallAsync<VideoStateView>("EndSession", sessionId)).Ok.ShouldBeTrue();
+
+        (await voter.CallAsync<QuestionDetails>("AskQuestion", sessionId, "结束了还能问吗？")).Error!.Code.ShouldBe("conflict.session.closed");
+    }
+
+    [Fact]
+    public async Task Pre_moderation_and_slow_mode_set_after_questions_apply_to_the_next_question_at_once()
+    {
+        await using var room = await TrollInRoomAsync();
+
+        (await room.Host.CallAsync<ModerationView>("ConfigureModeration", room.SessionId, true, 60)).Ok.ShouldBeTrue();
+
+        (await room.Other.AskAsync(room.SessionId, "几点上班？")).Status.ShouldBe("Pending");
+        (await room.Other.CallAsync<QuestionDetails>("AskQuestion", room.SessionId, "几点下班？")).Error!.Code
+            .ShouldBe("rate_limited", "one question a minute now, though the default allowed three");
+        (await room.Host.CallAsync<ModerationView>("ConfigureModeration", room.SessionId, false, 0)).Ok.ShouldBeTrue();
+        (await room.Troll.AskAsync(room.SessionId, "包吃吗？")).Status.ShouldBe("Visible");
     }
 
     [Fact]

@@ -138,4 +138,6 @@ public sealed class LiveSession
 
     /// <summary>Viewers may ask while the session is open: scheduled (warm-up questions) or live.</summary>
     public bool AcceptsQuestions => Status is LiveSessionStatus.Scheduled or LiveSessionStatus.Live;
+
+    public AskRules AskRules => new(Id, AcceptsQuestions, PreModeration);
 }

@@ -3,6 +3,9 @@ namespace LiveHire.Core.Domain;
 /// <summary>Visible to everyone; Pending waits for a moderator (pre-moderation); Hidden was removed by a moderator.</summary>
 public enum QuestionStatus { Visible = 1, Hidden = 2, Pending = 3 }
 
+/// <summary>What asking in a session depends on: whether it takes questions, and whether they wait for a moderator.</summary>
+public readonly record struct AskRules(Guid SessionId, bool AcceptsQuestions, bool PreModeration);
+
 /// <summary>A viewer's question in a live session. Stored as plain text; never rendered as HTML.</summary>
 public sealed class Question
 {
@@ -25,19 +28,23 @@ public sealed class Question
 
     private Question() { }
 
-    public static Result<Question> Ask(LiveSession session, Guid authorId, string? text, DateTimeOffset now)
+    public static Result<Question> Ask(LiveSession session, Guid authorId, string? text, DateTimeOffset now) =>
+        Ask(session.AskRules, authorId, text, now);
+
+    /// <summary>Asks under <paramref name="rules"/>, the parts of the session a question depends on (read earlier, or cached).</summary>
+    public static Result<Question> Ask(AskRules rules, Guid authorId, string? text, DateTimeOffset now)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
             return Error.Validation("question.empty", "A question cannot be empty.");
         if (trimmed.Length > TextMaxLength)
             return Error.Validation("question.too_long", $"A question is at most {TextMaxLength} characters.");
-        if (!session.AcceptsQuestions)
+        if (!rules.AcceptsQuestions)
             return Error.Conflict("session.closed", "This session no longer takes questions.");
         return new Question
         {
-            Id = Guid.CreateVersion7(now), SessionId = session.Id, AuthorId = authorId, Text = trimmed,
-            Status = session.PreModeration ? QuestionStatus.Pending : QuestionStatus.Visible, CreatedAt = now,
+            Id = Guid.CreateVersion7(now), SessionId = rules.SessionId, AuthorId = authorId, Text = trimmed,
+            Status = rules.PreModeration ? QuestionStatus.Pending : QuestionStatus.Visible, CreatedAt = now,
         };
     }
 

@@ -29,37 +29,39 @@ public static class AskQuestion
             if (!command.Caller.IsInRole(Roles.Candidate))
                 return HubResult<QuestionView>.Failure(Error.Forbidden("Only candidates ask questions."));
 
-            var session = await db.LiveSessions.FindAsync([command.SessionId], cancellationToken);
-            if (session is null)
+            // Questions come in floods when a job is presented: the session's status, ban list, pre-moderation and slow mode
+            // come from the node's cache, as for votes. A change made on this node is seen by the very next question, one made
+            // on another node within RoomCache.RulesLifetime (docs/realtime.md, "Freshness").
+            var rules = await cache.RulesAsync(command.SessionId, cancellationToken);
+            if (rules is null)
                 return HubResult<QuestionView>.Failure(Error.NotFound("Session"));
 
-            var asked = Question.Ask(session, userId, command.Text, clock.GetUtcNow());
+            var asked = Question.Ask(rules.Ask, userId, command.Text, clock.GetUtcNow());
             if (!asked.IsSuccess)
                 return HubResult<QuestionView>.Failure(asked.Error!);
-            // The ban list comes from the node's cache, as for votes: a ban made on this node is seen at once, one made
-            // on another node within RoomCache.VoteFactsLifetime (docs/realtime.md, "Freshness").
-            if (await cache.VoteFactsAsync(session.Id, cancellationToken) is { } facts && facts.Banned.Contains(userId))
+            if (rules.Banned.Contains(userId))
                 return HubResult<QuestionView>.Failure(Error.Forbidden("The host has banned you from this session's questions."));
 
-            var (limit, window) = SlowMode(session);
+            var (limit, window) = SlowMode(rules.SlowModeSeconds);
             // The setting is part of the key, so a host changing slow mode starts everyone on a fresh window.
-            if (!await state.TryAcquireAsync($"ask:{session.Id:N}:{userId:N}:{session.SlowModeSeconds}", limit, window, cancellationToken))
+            if (!await state.TryAcquireAsync($"ask:{command.SessionId:N}:{userId:N}:{rules.SlowModeSeconds}", limit, window, cancellationToken))
                 return HubResult<QuestionView>.Failure("rate_limited", $"Slow mode: at most {limit} question(s) every {window.TotalSeconds:0} seconds.");
 
             var question = asked.Value!;
             db.Questions.Add(question);
             await db.SaveChangesAsync(cancellationToken);
-            // A new question changes what a join shows, not what a vote checks (a new question is looked up when first voted on).
-            cache.ForgetSnapshot(session.Id);
+            // A new question changes what a join shows, not what a vote or a question checks (a new question is looked up
+            // when first voted on).
+            cache.ForgetSnapshot(command.SessionId);
 
             var view = QuestionViews.From(question, command.Caller.DisplayNameOf(), 0);
-            var audience = question.Status == QuestionStatus.Pending ? LiveGroups.Hosts(session.Id) : LiveGroups.Session(session.Id);
+            var audience = question.Status == QuestionStatus.Pending ? LiveGroups.Hosts(command.SessionId) : LiveGroups.Session(command.SessionId);
             await hub.Clients.Group(audience).QuestionAsked(view);
             return HubResult<QuestionView>.Success(view);
         }
     }
 
     /// <summary>The host's slow mode (one question per N seconds) when set, else the default.</summary>
-    public static (int Limit, TimeSpan Window) SlowMode(LiveSession session) =>
-        session.SlowModeSeconds > 0 ? (1, TimeSpan.FromSeconds(session.SlowModeSeconds)) : (QuestionsPerWindow, Window);
+    public static (int Limit, TimeSpan Window) SlowMode(int slowModeSeconds) =>
+        slowModeSeconds > 0 ? (1, TimeSpan.FromSeconds(slowModeSeconds)) : (QuestionsPerWindow, Window);
 }

@@ -12,7 +12,7 @@ public static class ConfigureModeration
 {
     public sealed record Command(Guid SessionId, bool PreModeration, int SlowModeSeconds, ClaimsPrincipal Caller);
 
-    public sealed class Handler(LiveHireDbContext db, IHubContext<LiveHub, ILiveClient> hub)
+    public sealed class Handler(LiveHireDbContext db, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache)
     {
         public async Task<HubResult<ModerationView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -27,6 +27,8 @@ public static class ConfigureModeration
             var configured = session.ConfigureModeration(command.PreModeration, command.SlowModeSeconds);
             if (!configured.IsSuccess) return HubResult<ModerationView>.Failure(configured.Error!);
             await db.SaveChangesAsync(cancellationToken);
+            // Questions asked through this node from now on follow the new settings.
+            cache.Forget(session.Id);
 
             var view = await ModerationViews.LoadAsync(db, session, cancellationToken);
             await hub.Clients.Group(LiveGroups.Hosts(session.Id)).ModerationChanged(view);

@@ -9,30 +9,41 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveHire.Realtime.Features.LiveRoom;
 
 /// <summary>
-/// What every vote and every join of a room would otherwise read from the database, kept on this node for a moment:
-/// a vote storm or a crowd arriving costs one load per session per lifetime instead of one per call (benchmark
-/// issue 7). Each change made on this node calls <see cref="Forget"/> after saving, so this node never serves facts
+/// What every vote, question and join of a room would otherwise read from the database, kept on this node for a moment:
+/// a vote storm, a flood of questions or a crowd arriving costs one load per session per lifetime instead of one per call
+/// (benchmark issue 7). Each change made on this node calls <see cref="Forget"/> after saving, so this node never serves facts
 /// older than its own changes. Changes made elsewhere (another Realtime node, Web cancelling a slot) are seen at the
-/// latest after <see cref="VoteFactsLifetime"/> by votes and <see cref="SnapshotLifetime"/> by joins: the staleness
+/// latest after <see cref="RulesLifetime"/> by votes and questions and <see cref="SnapshotLifetime"/> by joins: the staleness
 /// bound stated in docs/realtime.md. Concurrent callers share one load; it runs in its own scope, so a caller that
 /// leaves cannot dispose the context the others wait on.
 /// </summary>
 public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>How long a vote may rely on a session's status and ban list (and a question's visibility) read earlier.</summary>
-    public static readonly TimeSpan VoteFactsLifetime = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a vote or a question may rely on the session's rules read earlier: its status, ban list, pre-moderation and
+    /// slow mode (and, for votes, which questions are visible).
+    /// </summary>
+    public static readonly TimeSpan RulesLifetime = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a join may show the room's session row, visible questions and showcase read earlier.</summary>
     public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(1);
 
-    private readonly Shelf<VoteFacts?> voteFacts = new(VoteFactsLifetime, clock);
+    private readonly Shelf<RoomRules?> rules = new(RulesLifetime, clock);
     private readonly Shelf<RoomFacts?> roomFacts = new(SnapshotLifetime, clock);
 
-    /// <summary>The session's status and ban list, plus the questions known visible; null when there is no such session.</summary>
-    public sealed class VoteFacts(bool open, FrozenSet<Guid> banned, IEnumerable<Guid> visible)
+    /// <summary>
+    /// What a vote or a question checks: the session's status, ban list and question settings, plus the questions known
+    /// visible; null when there is no such session.
+    /// </summary>
+    public sealed class RoomRules(Guid sessionId, bool open, bool preModeration, int slowModeSeconds, FrozenSet<Guid> banned, IEnumerable<Guid> visible)
     {
+        /// <summary>Scheduled or live: takes questions and votes.</summary>
         public bool Open { get; } = open;
         public FrozenSet<Guid> Banned { get; } = banned;
+        /// <summary>What <see cref="Question.Ask(LiveHire.Core.Domain.AskRules, Guid, string?, DateTimeOffset)"/> needs.</summary>
+        public AskRules Ask { get; } = new(sessionId, open, preModeration);
+        /// <summary>The host's slow mode in seconds; 0 for the default limit.</summary>
+        public int SlowModeSeconds { get; } = slowModeSeconds;
         // The questions visible when the facts were read, and any found visible since. Only "visible" is remembered: a
         // question not in it (asked a moment ago, here or on another node, or restored) is looked up rather than refused
         // for a lifetime.
@@ -45,38 +56,38 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
     public sealed record SessionRow(Guid Id, string Title, string Employer, Guid EmployerId, LiveSessionStatus Status,
         DateTimeOffset ScheduledStart, DateTimeOffset ScheduledEnd, Guid? CurrentJobId);
 
-    public Task<VoteFacts?> VoteFactsAsync(Guid sessionId, CancellationToken ct) =>
-        voteFacts.GetAsync(sessionId, () => LoadVoteFactsAsync(sessionId), ct);
+    public Task<RoomRules?> RulesAsync(Guid sessionId, CancellationToken ct) =>
+        rules.GetAsync(sessionId, () => LoadRulesAsync(sessionId), ct);
 
     public Task<RoomFacts?> RoomFactsAsync(Guid sessionId, CancellationToken ct) =>
         roomFacts.GetAsync(sessionId, () => LoadRoomFactsAsync(sessionId), ct);
 
     /// <summary>
-    /// Whether the question is visible in the session: known from <paramref name="facts"/> for the questions visible when
+    /// Whether the question is visible in the session: known from <paramref name="rules"/> for the questions visible when
     /// they were read, otherwise looked up (and remembered when it is).
     /// </summary>
-    public async Task<bool> IsVisibleAsync(VoteFacts facts, Guid sessionId, Guid questionId, CancellationToken ct)
+    public async Task<bool> IsVisibleAsync(RoomRules rules, Guid sessionId, Guid questionId, CancellationToken ct)
     {
-        if (facts.Visible.ContainsKey(questionId)) return true;
+        if (rules.Visible.ContainsKey(questionId)) return true;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
         var visible = await db.Questions.AsNoTracking()
             .AnyAsync(q => q.Id == questionId && q.SessionId == sessionId && q.Status == QuestionStatus.Visible, ct);
-        if (visible) facts.Visible.TryAdd(questionId, true);
+        if (visible) rules.Visible.TryAdd(questionId, true);
         return visible;
     }
 
-    /// <summary>Something of the session changed on this node (saved already): the next vote and join read afresh.</summary>
+    /// <summary>Something of the session changed on this node (saved already): the next vote, question and join read afresh.</summary>
     public void Forget(Guid sessionId)
     {
-        voteFacts.Forget(sessionId);
+        rules.Forget(sessionId);
         roomFacts.Forget(sessionId);
     }
 
-    /// <summary>Only what a join shows changed on this node (a question was asked): the next join reads afresh, votes keep their facts.</summary>
+    /// <summary>Only what a join shows changed on this node (a question was asked): the next join reads afresh, votes and questions keep their rules.</summary>
     public void ForgetSnapshot(Guid sessionId) => roomFacts.Forget(sessionId);
 
-    private async Task<VoteFacts?> LoadVoteFactsAsync(Guid sessionId)
+    private async Task<RoomRules?> LoadRulesAsync(Guid sessionId)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
@@ -85,6 +96,8 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
             .Select(s => new
             {
                 Open = s.Status == LiveSessionStatus.Live || s.Status == LiveSessionStatus.Scheduled,
+                s.PreModeration,
+                s.SlowModeSeconds,
                 Banned = db.SessionBans.Where(b => b.SessionId == s.Id).Select(b => b.UserId).ToList(),
             })
             .SingleOrDefaultAsync();
@@ -95,7 +108,7 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
             .Where(q => q.SessionId == sessionId && q.Status == QuestionStatus.Visible)
             .Select(q => q.Id)
             .ToListAsync();
-        return new VoteFacts(session.Open, session.Banned.ToFrozenSet(), visible);
+        return new RoomRules(sessionId, session.Open, session.PreModeration, session.SlowModeSeconds, session.Banned.ToFrozenSet(), visible);
     }
 
     private async Task<RoomFacts?> LoadRoomFactsAsync(Guid sessionId)

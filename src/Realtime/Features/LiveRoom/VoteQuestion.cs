@@ -24,15 +24,15 @@ public static class VoteQuestion
             if (!command.Caller.IsInRole(Roles.Candidate))
                 return HubResult<VoteView>.Failure(Error.Forbidden("Only candidates vote."));
 
-            // Votes come in storms: the session's status and ban list come from the node's cache (RoomCache.VoteFactsLifetime;
+            // Votes come in storms: the session's status and ban list come from the node's cache (RoomCache.RulesLifetime;
             // a ban, hide or end on this node is seen by the very next vote), and a question is looked up once, when first voted on.
-            var facts = await cache.VoteFactsAsync(command.SessionId, cancellationToken);
+            var rules = await cache.RulesAsync(command.SessionId, cancellationToken);
             // Pending and hidden questions do not exist for viewers, so they are "not found" rather than a telling conflict.
-            if (facts is null || !await cache.IsVisibleAsync(facts, command.SessionId, command.QuestionId, cancellationToken))
+            if (rules is null || !await cache.IsVisibleAsync(rules, command.SessionId, command.QuestionId, cancellationToken))
                 return HubResult<VoteView>.Failure(Error.NotFound("Question"));
-            if (!facts.Open)
+            if (!rules.Open)
                 return HubResult<VoteView>.Failure(Error.Conflict("session.closed", "This session is over."));
-            if (facts.Banned.Contains(userId))
+            if (rules.Banned.Contains(userId))
                 return HubResult<VoteView>.Failure(Error.Forbidden("The host has banned you from this session's questions."));
             if (!await state.TryAcquireAsync($"vote:{command.SessionId:N}:{userId:N}", VotesPerWindow, Window, cancellationToken))
                 return HubResult<VoteView>.Failure("rate_limited", $"At most {VotesPerWindow} votes every {Window.TotalSeconds:0} seconds.");
