@@ -24,6 +24,8 @@ public static class RealtimeHostingExtensions
         // Use cases of the live room; hub methods take them as injected parameters.
         // Facts every vote and join would read from the database, kept a moment and dropped by each change made here.
         services.AddSingleton<RoomCache>();
+        // Questions asked while others are being stored are stored together (group commit).
+        services.AddSingleton<QuestionWriter>();
         services.AddScoped<JoinRoom.Handler>();
         services.AddScoped<ListViewers.Handler>();
         services.AddScoped<AskQuestion.Handler>();

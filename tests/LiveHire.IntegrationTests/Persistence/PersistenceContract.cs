@@ -2,6 +2,7 @@ using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveHire.IntegrationTests.Persistence;
@@ -10,7 +11,7 @@ namespace LiveHire.IntegrationTests.Persistence;
 /// What the model and each provider's migration set must do on a real database. Every test starts on an empty
 /// database migrated with that provider's own migrations; each test class derives from this for one provider.
 /// </summary>
-public abstract class PersistenceContract : IAsyncLifetime
+public abstract partial class PersistenceContract : IAsyncLifetime
 {
     protected static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -24,8 +25,8 @@ public abstract class PersistenceContract : IAsyncLifetime
     /// <summary>Creates the empty database that <see cref="NewContext"/> connects to.</summary>
     protected abstract ValueTask CreateEmptyDatabaseAsync();
 
-    /// <summary>A new context (with an empty change tracker) on this test's database.</summary>
-    protected abstract LiveHireDbContext NewContext();
+    /// <summary>A new context (with an empty change tracker) on this test's database, with the given interceptors.</summary>
+    protected abstract LiveHireDbContext NewContext(params IInterceptor[] interceptors);
 
     protected abstract ValueTask DeleteDatabaseAsync();
 

@@ -1,6 +1,7 @@
 using LiveHire.Core.Data;
 using LiveHire.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LiveHire.IntegrationTests.Persistence;
 
@@ -12,9 +13,10 @@ public sealed class PostgresPersistenceTests(TestServers servers) : PersistenceC
     protected override async ValueTask CreateEmptyDatabaseAsync() =>
         _connectionString = await servers.CreatePostgresDatabaseAsync(Ct);
 
-    protected override LiveHireDbContext NewContext() =>
+    protected override LiveHireDbContext NewContext(params IInterceptor[] interceptors) =>
         new PostgresLiveHireDbContext(new DbContextOptionsBuilder<PostgresLiveHireDbContext>()
             .UseNpgsql(_connectionString ?? throw new InvalidOperationException("The test database has not been created."))
+            .AddInterceptors(interceptors)
             .Options);
 
     protected override async ValueTask DeleteDatabaseAsync()

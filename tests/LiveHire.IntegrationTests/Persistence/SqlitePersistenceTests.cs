@@ -1,6 +1,7 @@
 using LiveHire.Core.Data;
 using LiveHire.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LiveHire.IntegrationTests.Persistence;
 
@@ -14,8 +15,8 @@ public sealed class SqlitePersistenceTests : PersistenceContract
 
     protected override ValueTask CreateEmptyDatabaseAsync() => ValueTask.CompletedTask;
 
-    protected override LiveHireDbContext NewContext() =>
-        new SqliteLiveHireDbContext(new DbContextOptionsBuilder<SqliteLiveHireDbContext>().UseSqlite(ConnectionString).Options);
+    protected override LiveHireDbContext NewContext(params IInterceptor[] interceptors) =>
+        new SqliteLiveHireDbContext(new DbContextOptionsBuilder<SqliteLiveHireDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
 
     protected override ValueTask DeleteDatabaseAsync()
     {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Core.Ports;
@@ -20,7 +19,7 @@ public static class AskQuestion
     public const int QuestionsPerWindow = 3;
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
-    public sealed class Handler(LiveHireDbContext db, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache, TimeProvider clock)
+    public sealed class Handler(QuestionWriter writer, ILiveState state, IHubContext<LiveHub, ILiveClient> hub, RoomCache cache, TimeProvider clock)
     {
         public async Task<HubResult<QuestionView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -48,8 +47,8 @@ public static class AskQuestion
                 return HubResult<QuestionView>.Failure("rate_limited", $"Slow mode: at most {limit} question(s) every {window.TotalSeconds:0} seconds.");
 
             var question = asked.Value!;
-            db.Questions.Add(question);
-            await db.SaveChangesAsync(cancellationToken);
+            // Stored together with any questions asked meanwhile (QuestionWriter); the room hears of it only once it is stored.
+            await writer.SaveAsync(question);
             // A new question changes what a join shows, not what a vote or a question checks (a new question is looked up
             // when first voted on).
             cache.ForgetSnapshot(command.SessionId);
