@@ -76,9 +76,10 @@ public sealed class QaFanOut : IScenario
         var server = cpu.Processes.GetValueOrDefault("Realtime") + cpu.Processes.GetValueOrDefault("Redis+PostgreSQL+Web");
         if (server > 0.85)
             reasons.Add($"the server core was saturated (Realtime {cpu.Processes.GetValueOrDefault("Realtime"):0.00} + Redis/PostgreSQL/Web " +
-                        $"{cpu.Processes.GetValueOrDefault("Redis+PostgreSQL+Web"):0.00} cores): every question is also a session read and an insert in " +
-                        "PostgreSQL through EF Core (about a sixth of Realtime's CPU in a perf profile of this scenario on 2026-12-06), a Redis rate-limit " +
-                        "script and a Redis backplane publish before the fan-out, which the bare hub does not do");
+                        $"{cpu.Processes.GetValueOrDefault("Redis+PostgreSQL+Web"):0.00} cores): every question is also an insert in PostgreSQL through " +
+                        "EF Core (stored together with the questions that arrived meanwhile: about 6% of Realtime's CPU in a perf profile of this " +
+                        "scenario on 2026-12-06, against 18% when each question read its session and was saved alone), a Redis rate-limit script, " +
+                        "and a Redis backplane publish and receive before the fan-out, which the bare hub does not do");
         if (server > 0.85 && bareCpu.Processes.GetValueOrDefault("bare hub") is > 0 and < 0.85 and var bare)
             reasons.Add($"the bare hub used only {bare:0.00} of the server core: its figure is the pace of the load generator, which LiveHire does not reach");
         else if (server <= 0.85 && cpu.CoreBusy.Length > 1 && cpu.CoreBusy[^1] >= 0.95)
