@@ -53,10 +53,32 @@ public abstract partial class PersistenceContract
 
         await first.WaitAsync(Ct);
         await Task.WhenAll(before.Concat(after)).WaitAsync(Ct);
-        await Should.ThrowAsync<DbUpdateException>(() => orphan.WaitAsync(Ct));
-        saves.QuestionsPerSave.Take(2).ShouldBe([1, 11], "the eleven were tried together first");
+        DbErrors.IsConstraintViolation(await Should.ThrowAsync<DbUpdateException>(() => orphan.WaitAsync(Ct))).ShouldBeTrue();
+        saves.QuestionsPerSave.ShouldBe([1, 11, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], "the eleven were tried together first, then one by one");
         await using var check = NewContext();
         (await check.Questions.CountAsync(q => q.SessionId == session.Id, Ct)).ShouldBe(11);
+    }
+
+    [Fact]
+    public async Task When_the_database_fails_a_batch_fails_at_once_and_later_questions_are_stored()
+    {
+        var (session, author) = await LiveSessionWithCandidateAsync();
+        var saves = new HeldFirstSave { FailingSave = 2 };
+        var writer = Writer(saves);
+
+        var first = writer.SaveAsync(Ask(session.AskRules, author, "第一个"));
+        await saves.FirstStarted.WaitAsync(Ct);
+        var doomed = Enumerable.Range(1, 5).Select(i => writer.SaveAsync(Ask(session.AskRules, author, $"赶上故障 {i}"))).ToList();
+        saves.Release();
+
+        await first.WaitAsync(Ct);
+        foreach (var question in doomed)
+            (await Should.ThrowAsync<TimeoutException>(() => question.WaitAsync(Ct))).Message.ShouldBe(HeldFirstSave.Failure);
+        await writer.SaveAsync(Ask(session.AskRules, author, "恢复以后")).WaitAsync(Ct);
+        saves.QuestionsPerSave.ShouldBe([1, 5, 1], "a failing database is not asked again question by question");
+        await using var check = NewContext();
+        (await check.Questions.Where(q => q.SessionId == session.Id).OrderBy(q => q.Text).Select(q => q.Text).ToListAsync(Ct))
+            .ShouldBe(["恢复以后", "第一个"], ignoreOrder: true);
     }
 
     private QuestionWriter Writer(HeldFirstSave saves)
@@ -76,9 +98,15 @@ public abstract partial class PersistenceContract
         return (session, candidate);
     }
 
-    /// <summary>Counts the questions in each save, and holds the first save open until released.</summary>
+    /// <summary>
+    /// Counts the questions in each save, holds the first save open until released, and makes save number
+    /// <see cref="FailingSave"/> fail as a database that does not answer would.
+    /// </summary>
     private sealed class HeldFirstSave : SaveChangesInterceptor
     {
+        public const string Failure = "the database did not answer";
+        public int FailingSave { get; init; }
+
         private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<int> sizes = [];
@@ -101,6 +129,7 @@ public abstract partial class PersistenceContract
                 started.TrySetResult();
                 await released.Task;
             }
+            if (count == FailingSave) throw new TimeoutException(Failure);
             return result;
         }
     }

@@ -9,8 +9,9 @@ namespace LiveHire.Realtime.Features.LiveRoom;
 /// and then goes into the database with every other question that arrived meanwhile, in one transaction (one round trip
 /// and one change tracker for the lot). A question asked into a quiet node is saved at once, alone, so nobody waits for
 /// company. Each caller's task completes only once its own question is committed, so a question is never broadcast
-/// before it is stored. When a batch fails, its questions are tried one by one, so one bad question (its session deleted
-/// a moment before, say) fails alone and the rest are stored.
+/// before it is stored. When a batch breaks a constraint, its questions are tried one by one, so one bad question (its
+/// session deleted a moment before, say) fails alone and the rest are stored; when the database itself fails, the whole
+/// batch fails at once.
 /// </summary>
 /// <remarks>
 /// Why: when a job is presented, questions arrive in floods, and a context built and a SaveChanges per question were most
@@ -69,25 +70,37 @@ public sealed class QuestionWriter(IServiceScopeFactory scopes, ILogger<Question
             await InsertAsync(batch);
             foreach (var pending in batch) pending.Stored.TrySetResult();
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1 && DbErrors.IsConstraintViolation(e))
         {
-            logger.LogWarning(e, "Storing {Count} questions together failed; storing them one by one", batch.Count);
-            foreach (var pending in batch)
-            {
-                try
-                {
-                    await InsertAsync([pending]);
-                    pending.Stored.TrySetResult();
-                }
-                catch (Exception alone)
-                {
-                    pending.Stored.TrySetException(alone);
-                }
-            }
+            logger.LogWarning(e, "A question among {Count} stored together broke a constraint; storing them one by one", batch.Count);
+            await SaveOneByOneAsync(batch);
         }
         catch (Exception e)
         {
-            batch[0].Stored.TrySetException(e);
+            // The database itself failed (unreachable, timed out): trying each question again would only make every asker
+            // of the batch, and everyone queued behind it, wait that much longer for the same answer.
+            foreach (var pending in batch) pending.Stored.TrySetException(e);
+        }
+    }
+
+    private async Task SaveOneByOneAsync(List<Pending> batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                await InsertAsync([batch[i]]);
+                batch[i].Stored.TrySetResult();
+            }
+            catch (Exception e) when (DbErrors.IsConstraintViolation(e))
+            {
+                batch[i].Stored.TrySetException(e);
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in batch.Skip(i)) pending.Stored.TrySetException(e);
+                return;
+            }
         }
     }
 
