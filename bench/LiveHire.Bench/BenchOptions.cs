@@ -84,8 +84,9 @@ public sealed record BenchOptions
         ScaleOutViewers = 1_000,
         // 2,000 voters hold 40,000 votes per limiter window: a whole 6 s storm window at the votes/s seen here.
         Askers = 2_000,
-        // 600 askers ask 1,800 questions per slow-mode window: the warm-up and window together at the rates seen at 1,000 viewers.
-        AskersPerRun = 600,
+        // 800 askers ask 2,400 questions per slow-mode window: the warm-up and window together (11 s) at up to 200 questions/s.
+        // With 600, LiveHire at 167k deliveries/s (167 questions/s) ran them dry for 3.2 loop-seconds of a window (2026-12-06).
+        AskersPerRun = 800,
         WarmUp = TimeSpan.FromSeconds(5),
         Window = TimeSpan.FromSeconds(6),
         VoteQuestions = 40,
@@ -112,6 +113,8 @@ public sealed record BenchOptions
         ScaleOutRounds = 1,
         // 1,000 voters hold 20,000 votes per limiter window: a whole 3 s storm window.
         Askers = 1_000,
+        // 1,500 questions per slow-mode window: the quick warm-up and window together (7 s) at up to 200 questions/s.
+        AskersPerRun = 500,
         WarmUp = TimeSpan.FromSeconds(4),
         Window = TimeSpan.FromSeconds(3),
         Drain = TimeSpan.FromSeconds(1),
