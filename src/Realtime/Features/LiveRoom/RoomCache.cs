@@ -37,11 +37,11 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
     /// </summary>
     public sealed class RoomRules(Guid sessionId, bool open, bool preModeration, int slowModeSeconds, FrozenSet<Guid> banned, IEnumerable<Guid> visible)
     {
-        /// <summary>Scheduled or live: takes questions and votes.</summary>
-        public bool Open { get; } = open;
-        public FrozenSet<Guid> Banned { get; } = banned;
         /// <summary>What <see cref="Question.Ask(LiveHire.Core.Domain.AskRules, Guid, string?, DateTimeOffset)"/> needs.</summary>
         public AskRules Ask { get; } = new(sessionId, open, preModeration);
+        /// <summary>Scheduled or live: takes questions and votes.</summary>
+        public bool Open => Ask.AcceptsQuestions;
+        public FrozenSet<Guid> Banned { get; } = banned;
         /// <summary>The host's slow mode in seconds; 0 for the default limit.</summary>
         public int SlowModeSeconds { get; } = slowModeSeconds;
         // The questions visible when the facts were read, and any found visible since. Only "visible" is remembered: a
