@@ -63,12 +63,13 @@ public sealed class RoomCache(IServiceScopeFactory scopes, TimeProvider clock)
         roomFacts.GetAsync(sessionId, () => LoadRoomFactsAsync(sessionId), ct);
 
     /// <summary>
-    /// Whether the question is visible in the session: known from <paramref name="rules"/> for the questions visible when
+    /// Whether the question is visible in the rules' session: known from <paramref name="rules"/> for the questions visible when
     /// they were read, otherwise looked up (and remembered when it is).
     /// </summary>
-    public async Task<bool> IsVisibleAsync(RoomRules rules, Guid sessionId, Guid questionId, CancellationToken ct)
+    public async Task<bool> IsVisibleAsync(RoomRules rules, Guid questionId, CancellationToken ct)
     {
         if (rules.Visible.ContainsKey(questionId)) return true;
+        var sessionId = rules.Ask.SessionId;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveHireDbContext>();
         var visible = await db.Questions.AsNoTracking()

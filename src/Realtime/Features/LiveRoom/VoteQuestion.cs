@@ -28,7 +28,7 @@ public static class VoteQuestion
             // a ban, hide or end on this node is seen by the very next vote), and a question is looked up once, when first voted on.
             var rules = await cache.RulesAsync(command.SessionId, cancellationToken);
             // Pending and hidden questions do not exist for viewers, so they are "not found" rather than a telling conflict.
-            if (rules is null || !await cache.IsVisibleAsync(rules, command.SessionId, command.QuestionId, cancellationToken))
+            if (rules is null || !await cache.IsVisibleAsync(rules, command.QuestionId, cancellationToken))
                 return HubResult<VoteView>.Failure(Error.NotFound("Question"));
             if (!rules.Open)
                 return HubResult<VoteView>.Failure(Error.Conflict("session.closed", "This session is over."));
