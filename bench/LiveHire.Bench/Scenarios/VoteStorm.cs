@@ -49,13 +49,30 @@ public sealed partial class VoteStorm : IScenario
             // The baseline brackets the storm: once while the voters' limiter windows pass after the warm-up (the server is idle
             // then), once right after. This machine is shared and a single redis-benchmark run has swung by 2× from one run to
             // the next; the ratio uses the mean of the two, and both are reported.
+            // The reference (bare hub) runs in the first two waits: warming up, then measured.
             List<double> warmUpRates = [];
             Stopwatch? rested = null;
-            foreach (var warmUp in warmUps)
+            BareHubVotes? bare = null;
+            Reference? reference = null;
+            try
             {
-                if (rested is not null) await WaitOutWindowAsync(rested, ct);
-                (rested, var rate) = await WarmUpAsync(context, voters, warmUp, ct);
-                warmUpRates.Add(rate);
+                foreach (var warmUp in warmUps)
+                {
+                    if (rested is not null)
+                    {
+                        if (bare is null) bare = await BareHubVotes.WarmUpAsync(context, replay, probe, voters.Count, ct);
+                        else reference ??= await bare.MeasureAsync(ct);
+                        await WaitOutWindowAsync(rested, ct);
+                    }
+                    (rested, var rate) = await WarmUpAsync(context, "LiveHire", voters, context.SessionId, warmUp, ct);
+                    warmUpRates.Add(rate);
+                }
+                bare ??= await BareHubVotes.WarmUpAsync(context, replay, probe, voters.Count, ct);
+                reference ??= await bare.MeasureAsync(ct);
+            }
+            finally
+            {
+                if (bare is not null) await bare.DisposeAsync();
             }
             var before = await BaselineAsync(context, replay, ct);
             await WaitOutWindowAsync(rested!, ct);
@@ -67,7 +84,9 @@ public sealed partial class VoteStorm : IScenario
             List<Figure> figures =
             [
                 new("accepted votes/s", live.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond), "≥ 50% of baseline", ratio >= 0.5, live.Cpu, baseline.Cpu,
-                    ratio >= 0.5 ? "" : Limit(live, ratio, voters.Count)),
+                    ratio >= 0.5 ? "" : Limit(live, ratio, voters.Count, reference, baseline.VotesPerSecond)),
+                new("accepted votes/s, bare hub sending the same Redis calls (reference)", reference.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond),
+                    "— (reference)", null, reference.Cpu, baseline.Cpu),
                 new("p50 vote-to-ranking", live.P50Ms, "ms", null, "—", null, live.Cpu, null),
                 new("p99 vote-to-ranking", live.P99Ms, "ms", null, "—", null, live.Cpu, null),
             ];
@@ -85,6 +104,15 @@ public sealed partial class VoteStorm : IScenario
                 "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and the checks that the " +
                 "question is visible, the session open and the voter not banned, read from Realtime's per-node room cache (kept at most 2 s, " +
                 "docs/realtime.md), which the baseline does not do.",
+                $"Reference (not a target): the bare hub's VoteQuestion sends the same captured Redis commands, the caller's own person, session " +
+                $"and question put in them (the limiter script, then, if it allowed, the toggle script), over StackExchange.Redis configured as " +
+                $"LiveHire's, and nothing else: no authentication, room cache, ranking broadcast or backplane. Same closed loop ({options.VotesInFlight} in flight) " +
+                $"from {voters.Count:N0} anonymous connections: {reference.VotesPerSecond:N0} votes/s ({reference.VotesPerSecond / baseline.VotesPerSecond:P0} of " +
+                $"redis-benchmark; LiveHire reached {live.VotesPerSecond / reference.VotesPerSecond:P0} of the reference), {reference.Accepted:N0} votes in " +
+                $"{reference.Seconds:0.0} s; failed: {(reference.Failures.Count == 0 ? "none" : string.Join(", ", reference.Failures.Select(f => $"{f.Key} ×{f.Value}")))}; " +
+                $"loops waited {reference.VoterWait.TotalSeconds:0.0} s; after {reference.WarmUpRates.Count} warm-up storms, each on a session of its own so " +
+                $"none waits for the limiter ({string.Join(", ", reference.WarmUpRates.Select(r => $"{r:N0}"))} votes/s). It shows what a SignalR " +
+                "invocation around these two Redis calls costs on the server core by itself.",
                 $"Before it, {rounds} unmeasured warm-up storms on other questions, one limiter window apart, each until the voters had used " +
                 $"their windows: {string.Join(", ", warmUpRates.Select(r => $"{r:N0}"))} votes/s. A fresh process runs its vote path " +
                 "unoptimised until .NET's tiered compilation promotes it, which it puts off while new code is still being compiled; the " +
@@ -109,6 +137,9 @@ public sealed partial class VoteStorm : IScenario
     private sealed record Live(double VotesPerSecond, double P50Ms, double P99Ms, long Accepted, double Seconds, TimeSpan VoterWait,
         IReadOnlyDictionary<string, long> Failures, long Batches, int Unseen, CpuUse Cpu);
 
+    private sealed record Reference(double VotesPerSecond, long Accepted, double Seconds, TimeSpan VoterWait, IReadOnlyDictionary<string, long> Failures,
+        CpuUse Cpu, IReadOnlyList<double> WarmUpRates);
+
     private sealed record Baseline(double VotesPerSecond, IReadOnlyList<(string Command, double PerSecond)> PerCommand, CpuUse Cpu)
     {
         /// <summary>The mean of two runs of the same commands: votes/s, each command's calls/s and the CPU shares.</summary>
@@ -124,11 +155,12 @@ public sealed partial class VoteStorm : IScenario
     /// when it ended (the next storm waits until every voter's limiter window has passed, so it starts with the whole pool)
     /// and its votes/s, for the report.
     /// </summary>
-    private static async Task<(Stopwatch Rested, double VotesPerSecond)> WarmUpAsync(BenchContext context, IReadOnlyList<HubConnection> voters, IReadOnlyList<Guid> questions, CancellationToken ct)
+    private static async Task<(Stopwatch Rested, double VotesPerSecond)> WarmUpAsync(BenchContext context, string target, IReadOnlyList<HubConnection> voters,
+        Guid sessionId, IReadOnlyList<Guid> questions, CancellationToken ct)
     {
-        var load = new VoteLoad(voters, context.SessionId, questions, new Ranking());
+        var load = new VoteLoad(voters, sessionId, questions, new Ranking());
         using var stop = new CancellationTokenSource();
-        Console.WriteLine($"  LiveHire: warming up for at most {context.Options.VoteWarmUp.TotalSeconds:0} s …");
+        Console.WriteLine($"  {target}: warming up for at most {context.Options.VoteWarmUp.TotalSeconds:0} s …");
         var started = Stopwatch.StartNew();
         var loop = load.RunAsync(context.Options.VotesInFlight, stop.Token);
         // Until the warm-up time is up or the voters have used their limiter windows, whichever comes first.
@@ -167,29 +199,8 @@ public sealed partial class VoteStorm : IScenario
             ["Web"] = () => [deployment.WebPid],
             ["load generator"] = () => context.LoadGenerator,
         });
-        using var stop = new CancellationTokenSource();
         Console.WriteLine("  LiveHire: voting …");
-        var loop = load.RunAsync(options.VotesInFlight, stop.Token);
-        // The first moments only fill the pipeline; the process itself was warmed up before.
-        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
-
-        var (okBefore, waitBefore) = (load.Ok, load.VoterWait);
-        ranking.StartRecording();
-        cpu.Start();
-        var window = Stopwatch.StartNew();
-        // The window also ends as soon as no voter has room under the limiter (20 votes per 10 s per person): past that
-        // point the count measures the bench's supply of voters, not LiveHire. A loop that starts waiting then counts its
-        // wait only when the wait ends (up to a limiter window later), so the supply itself is watched, every 5 ms.
-        var windowEnd = Task.Delay(options.Window, ct);
-        while (!windowEnd.IsCompleted && !loop.IsCompleted && !load.OutOfVoters)
-            await Task.WhenAny(windowEnd, loop, Task.Delay(5, ct));
-        var accepted = load.Ok - okBefore;
-        var seconds = window.Elapsed.TotalSeconds;
-        var cpuUse = cpu.Stop();
-        ranking.StopRecording();
-        var voterWait = load.VoterWait - waitBefore;
-        stop.Cancel();
-        await loop;
+        var (accepted, seconds, cpuUse, voterWait) = await MeasureAsync(options, load, cpu, ranking.StartRecording, ranking.StopRecording, ct);
         // The last batches: every accepted vote should show within a second.
         var drain = Stopwatch.StartNew();
         while (ranking.Unseen > 0 && drain.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50, ct);
@@ -198,6 +209,98 @@ public sealed partial class VoteStorm : IScenario
         Console.WriteLine($"    {live.VotesPerSecond:N0} votes/s, p50 {live.P50Ms} ms, p99 {live.P99Ms} ms, voters waited {voterWait.TotalSeconds:0.0} s, " +
                           $"CPU {string.Join(", ", cpuUse.Processes.Select(p => $"{p.Key} {p.Value:0.00}"))}");
         return live;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/>'s closed loop and counts the accepted votes of the window: 0.3 s to fill the pipeline
+    /// first (the process itself was warmed up before), then the configured window, which also ends as soon as no voter
+    /// has room under the limiter (20 votes per 10 s per person): past that point the count measures the bench's supply of
+    /// voters, not the server. A loop that starts waiting counts its wait only when the wait ends (up to a limiter window
+    /// later), so the supply itself is watched, every 5 ms.
+    /// </summary>
+    private static async Task<(long Accepted, double Seconds, CpuUse Cpu, TimeSpan VoterWait)> MeasureAsync(BenchOptions options, VoteLoad load, CpuMeter cpu,
+        Action started, Action stopped, CancellationToken ct)
+    {
+        using var stop = new CancellationTokenSource();
+        var loop = load.RunAsync(options.VotesInFlight, stop.Token);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+
+        var (okBefore, waitBefore) = (load.Ok, load.VoterWait);
+        started();
+        cpu.Start();
+        var window = Stopwatch.StartNew();
+        var windowEnd = Task.Delay(options.Window, ct);
+        while (!windowEnd.IsCompleted && !loop.IsCompleted && !load.OutOfVoters)
+            await Task.WhenAny(windowEnd, loop, Task.Delay(5, ct));
+        var accepted = load.Ok - okBefore;
+        var seconds = window.Elapsed.TotalSeconds;
+        var cpuUse = cpu.Stop();
+        stopped();
+        var voterWait = load.VoterWait - waitBefore;
+        stop.Cancel();
+        await loop;
+        return (accepted, seconds, cpuUse, voterWait);
+    }
+
+    /// <summary>
+    /// The reference: the bare hub, whose VoteQuestion sends the replayed Redis commands (the caller's own person, session
+    /// and question in them) and nothing else, driven by the same closed loop from as many anonymous connections. It runs
+    /// while LiveHire's voters wait out their limiter windows (Realtime is idle then): connecting and warming up in one
+    /// wait, measuring in the next. Its warm-up storms each use a session of their own (the limiter's keys are per session
+    /// and person), so none of them waits.
+    /// </summary>
+    private sealed class BareHubVotes(BenchContext context, List<HubConnection> voters) : IAsyncDisposable
+    {
+        private readonly List<double> warmUpRates = [];
+
+        private IReadOnlyList<HubConnection> Voters => voters;
+
+        public static async Task<BareHubVotes> WarmUpAsync(BenchContext context, IReadOnlyList<RedisBaseline.Command> replay, Guid probe, int count,
+            CancellationToken ct)
+        {
+            var deployment = context.Deployment;
+            Console.WriteLine($"  bare hub sending the same Redis calls (reference): {count} anonymous voters connecting …");
+            var votes = new BareHubVotes(context, await Askers.Anonymous(count).ConnectAsync(deployment.BareHub.BaseUrl, ct));
+            try
+            {
+                var prepared = await votes.Voters[0].InvokeAsync<HubResult<bool>>("PrepareVotes", deployment.Redis.Port,
+                    replay.Select(c => c.Arguments.ToArray()).ToArray(), context.SessionId, probe, ct);
+                if (!prepared.Ok) throw new InvalidOperationException("The bare hub could not prepare the vote replay.");
+                for (var round = 0; round < context.Options.VoteWarmUpRounds; round++)
+                    votes.warmUpRates.Add((await VoteStorm.WarmUpAsync(context, "bare hub", votes.Voters, Guid.NewGuid(), Fresh(context.Options.VoteQuestions), ct)).VotesPerSecond);
+                return votes;
+            }
+            catch
+            {
+                await votes.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task<Reference> MeasureAsync(CancellationToken ct)
+        {
+            var deployment = context.Deployment;
+            var load = new VoteLoad(voters, Guid.NewGuid(), Fresh(context.Options.VoteQuestions), new Ranking());
+            var cpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>>
+            {
+                ["bare hub"] = () => [deployment.BareHub.Pid],
+                ["Redis"] = () => ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}"),
+                ["load generator"] = () => context.LoadGenerator,
+            });
+            Console.WriteLine("  bare hub: voting …");
+            var (accepted, seconds, cpuUse, voterWait) = await VoteStorm.MeasureAsync(context.Options, load, cpu, () => { }, () => { }, ct);
+            var reference = new Reference(Math.Round(accepted / seconds), accepted, seconds, voterWait, load.Failures, cpuUse, warmUpRates);
+            Console.WriteLine($"    {reference.VotesPerSecond:N0} votes/s, voters waited {voterWait.TotalSeconds:0.0} s, " +
+                              $"CPU {string.Join(", ", cpuUse.Processes.Select(p => $"{p.Key} {p.Value:0.00}"))}");
+            return reference;
+        }
+
+        private static Guid[] Fresh(int count) => [.. Enumerable.Range(0, count).Select(_ => Guid.NewGuid())];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var voter in voters) await voter.DisposeAsync();
+        }
     }
 
     private static async Task<Baseline> BaselineAsync(BenchContext context, IReadOnlyList<RedisBaseline.Command> replay, CancellationToken ct)
@@ -249,7 +352,7 @@ public sealed partial class VoteStorm : IScenario
         }));
     }
 
-    private static string Limit(Live live, double ratio, int inRoom)
+    private static string Limit(Live live, double ratio, int inRoom, Reference reference, double baseline)
     {
         var reasons = new List<string> { $"{ratio:P0} of redis-benchmark replaying the same Redis calls" };
         if (live.VoterWait > TimeSpan.FromSeconds(1))
@@ -260,7 +363,10 @@ public sealed partial class VoteStorm : IScenario
             reasons.Add($"the server core was saturated ({string.Join(" + ", server.Select(p => $"{p.Key} {p.Value:0.00}"))} cores; " +
                         $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation (authentication, JSON, " +
                         $"the room cache's checks) around its two Redis scripts, and Redis itself is a small part of it; the live ranking it feeds " +
-                        $"(VotesChanged, up to 4 a second) goes to all {inRoom:N0} people in the room");
+                        $"(VotesChanged, up to 4 a second) goes to all {inRoom:N0} people in the room. A bare SignalR hub sending only the same two " +
+                        $"Redis calls reached {reference.VotesPerSecond:N0} votes/s on the same core ({reference.VotesPerSecond / baseline:P0} of redis-benchmark; " +
+                        $"{string.Join(" + ", reference.Cpu.Processes.Where(p => p.Key != "load generator").Select(p => $"{p.Key} {p.Value:0.00}"))} cores), " +
+                        $"and LiveHire {live.VotesPerSecond / reference.VotesPerSecond:P0} of that");
         else if (live.Cpu.CoreBusy.Length > 1 && live.Cpu.CoreBusy[^1] >= 0.95)
             reasons.Add($"the server core was {live.Cpu.CoreBusy[^1]:P0} busy but LiveHire's processes used only {used:0.00} of it: other work on this shared machine");
         if (live.Cpu.Processes.GetValueOrDefault("load generator") > 0.9)
