@@ -78,6 +78,9 @@ public sealed class OperationsTests(TestServers servers, EmbeddedDeploymentFixtu
 
         var metrics = await http.GetStringAsync("/metrics", ct);
         metrics.ShouldContain("http_server_request_duration_seconds");
+        metrics.ShouldContain("kestrel_active_connections");
+        // Recorded on every block a socket write rents and returns: dropped, so never enabled (ServiceDefaults).
+        metrics.ShouldNotContain("aspnetcore_memory_pool");
 
         var openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", ct)).RootElement;
         var paths = openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
