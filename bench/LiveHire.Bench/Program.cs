@@ -6,9 +6,19 @@ using LiveHire.Bench.Report;
 using LiveHire.Bench.Scenarios;
 using LiveHire.Testing;
 
-// One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick]
+// One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick] [--only 1,2]
+// (-- --render bench/results/full.json re-writes the report of a stored run.)
 // The bench started again by itself as a server-side helper (the reminder dispatcher, the Hangfire baseline): see BenchChild.
 if (args is ["--child", var role]) return await ChildRoles.RunAsync(role);
+// Re-writes docs/benchmarks.md (and latest.json) from a stored run, measuring nothing: for when METHOD.md changes after a run.
+if (args is ["--render", var stored])
+{
+    var storedReport = System.Text.Json.JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(stored), Json.Options)
+        ?? throw new InvalidOperationException($"{stored} holds no report.");
+    await ReportWriter.WriteAsync(storedReport, RepoPaths.Root);
+    Console.WriteLine($"docs/benchmarks.md re-written from {stored} (the {storedReport.Run} run of {storedReport.StartedAt:yyyy-MM-dd HH:mm} UTC)");
+    return 0;
+}
 var options = args.Contains("--quick") ? BenchOptions.Quick : BenchOptions.Full;
 var onlyAt = Array.IndexOf(args, "--only");
 int[]? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? [.. args[onlyAt + 1].Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))] : null;
