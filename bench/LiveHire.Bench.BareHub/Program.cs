@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.SignalR;
 // question to the group), with no database, no Redis, no authentication and no presence. Same transport (WebSockets),
 // protocol (JSON) and message size limit as LiveHire.Realtime. URL from ASPNETCORE_URLS.
 // For the vote storm it also gives a reference (not a baseline): VoteQuestion sends the Redis commands LiveHire's vote
-// sends, and nothing else, so the bench can show what a SignalR invocation around those two calls costs by itself.
+// sends, and a live ranking like LiveHire's goes to everyone connected, so the bench can show what the target asks for costs
+// in SignalR by itself.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 builder.Services.AddSingleton<VoteReplay>();
+builder.Services.AddHostedService<RankingBroadcaster>();
 var app = builder.Build();
 app.MapGet("/health/live", () => "ok");
 app.MapHub<BareHub>("/hubs/live");
@@ -23,6 +25,24 @@ public sealed record HubResult<T>(bool Ok, T? Value, object? Error);
 public sealed record VoteView(Guid QuestionId, bool Voted, long Votes);
 
 public sealed record HubError(string Code, string Message);
+
+public sealed record VotesView(Guid SessionId, IReadOnlyDictionary<Guid, long> Votes);
+
+/// <summary>
+/// The live ranking, as LiveHire's VoteBroadcaster sends it: every 250 ms, for each session with new votes, one VotesChanged
+/// with the changed questions' counts. To everyone connected (all of them are the voters in the room); the counts are the
+/// toggle script's replies rather than a HGETALL (LiveHire reads one per batch: four a second, whatever the votes).
+/// </summary>
+public sealed class RankingBroadcaster(VoteReplay replay, IHubContext<BareHub> hub) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            foreach (var (session, votes) in replay.TakeChanged())
+                await hub.Clients.All.SendAsync("VotesChanged", new VotesView(session, votes), stoppingToken);
+    }
+}
 
 /// <summary>
 /// The Redis commands one LiveHire vote sends (captured by the bench), replayed for each vote with the caller's own
@@ -60,6 +80,14 @@ public sealed class VoteReplay : IAsyncDisposable
     private sealed record Setup(StackExchange.Redis.ConnectionMultiplexer Redis, (string Name, Argument[] Arguments)[] Commands);
 
     private Setup? setup;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, System.Collections.Concurrent.ConcurrentDictionary<Guid, long>> changed = new();
+
+    /// <summary>The counts voted on since the last call, per session.</summary>
+    public IEnumerable<(Guid Session, IReadOnlyDictionary<Guid, long> Votes)> TakeChanged()
+    {
+        foreach (var session in changed.Keys)
+            if (changed.TryRemove(session, out var votes)) yield return (session, votes);
+    }
 
     public async Task PrepareAsync(int redisPort, string[][] commands, Guid session, Guid question)
     {
@@ -106,6 +134,7 @@ public sealed class VoteReplay : IAsyncDisposable
             if (i == 0 && current.Commands.Length > 1 && (long)last == 0) return (false, false, 0);
         }
         var reply = (StackExchange.Redis.RedisResult[])last!;
+        changed.GetOrAdd(session, _ => new())[question] = (long)reply[1];
         return (true, (long)reply[0] == 1, (long)reply[1]);
     }
 

@@ -49,86 +49,95 @@ public sealed partial class VoteStorm : IScenario
             // The baseline brackets the storm: once while the voters' limiter windows pass after the warm-up (the server is idle
             // then), once right after. This machine is shared and a single redis-benchmark run has swung by 2× from one run to
             // the next; the ratio uses the mean of the two, and both are reported.
-            // The reference (bare hub) runs in the first two waits: warming up, then measured.
+            // The reference (bare hub) warms up in the same rhythm, one storm in each of those waits (so its tiered compilation,
+            // like Realtime's, catches up between storms), and is measured last, after LiveHire's storm and the second baseline.
             List<double> warmUpRates = [];
             Stopwatch? rested = null;
             BareHubVotes? bare = null;
-            Reference? reference = null;
             try
             {
                 foreach (var warmUp in warmUps)
                 {
                     if (rested is not null)
                     {
-                        if (bare is null) bare = await BareHubVotes.WarmUpAsync(context, replay, probe, voters.Count, ct);
-                        else reference ??= await bare.MeasureAsync(ct);
+                        bare ??= await BareHubVotes.ConnectAsync(context, replay, probe, voters.Count, ct);
+                        await bare.WarmUpAsync(ct);
                         await WaitOutWindowAsync(rested, ct);
                     }
                     (rested, var rate) = await WarmUpAsync(context, "LiveHire", voters, context.SessionId, warmUp, ct);
                     warmUpRates.Add(rate);
                 }
-                bare ??= await BareHubVotes.WarmUpAsync(context, replay, probe, voters.Count, ct);
-                reference ??= await bare.MeasureAsync(ct);
+                var before = await BaselineAsync(context, replay, ct);
+                bare ??= await BareHubVotes.ConnectAsync(context, replay, probe, voters.Count, ct);
+                while (bare.WarmUps < rounds) await bare.WarmUpAsync(ct);
+                await WaitOutWindowAsync(rested!, ct);
+                var live = await StormAsync(context, voters, questions, ct);
+                var after = await BaselineAsync(context, replay, ct);
+                var reference = await bare.MeasureAsync(ct);
+                return Report(context, voters.Count, rounds, warmUpRates, live, before, after, reference);
             }
             finally
             {
                 if (bare is not null) await bare.DisposeAsync();
             }
-            var before = await BaselineAsync(context, replay, ct);
-            await WaitOutWindowAsync(rested!, ct);
-            var live = await StormAsync(context, voters, questions, ct);
-            var after = await BaselineAsync(context, replay, ct);
-            var baseline = Baseline.Mean(before, after);
-
-            var ratio = live.VotesPerSecond / baseline.VotesPerSecond;
-            List<Figure> figures =
-            [
-                new("accepted votes/s", live.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond), "≥ 50% of baseline", ratio >= 0.5, live.Cpu, baseline.Cpu,
-                    ratio >= 0.5 ? "" : Limit(live, ratio, voters.Count, reference, baseline.VotesPerSecond)),
-                new("accepted votes/s, bare hub sending the same Redis calls (reference)", reference.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond),
-                    "— (reference)", null, reference.Cpu, baseline.Cpu),
-                new("p50 vote-to-ranking", live.P50Ms, "ms", null, "—", null, live.Cpu, null),
-                new("p99 vote-to-ranking", live.P99Ms, "ms", null, "—", null, live.Cpu, null),
-            ];
-            List<string> notes =
-            [
-                $"LiveHire: {voters.Count} candidates, each on its own connection and in the room; {live.Accepted:N0} votes accepted in the {live.Seconds:0.0} s window " +
-                $"({options.VotesInFlight} in flight); failed: {(live.Failures.Count == 0 ? "none" : string.Join(", ", live.Failures.Select(f => $"{f.Key} ×{f.Value}")))}; " +
-                $"loops waited {live.VoterWait.TotalSeconds:0.0} s (summed) for a voter with room under the 20-per-10 s vote limiter; " +
-                $"{live.Batches} VotesChanged batches reached the watcher; {live.Unseen} accepted votes never showed in the ranking.",
-                $"Baseline: redis-benchmark -c {options.VotesInFlight} -P 1 -r 1000000000 (the voter's id in the keys replaced by __rand_int__), " +
-                $"{options.RedisBenchmarkRequests:N0} calls per command, run twice around the storm (before it: {before.VotesPerSecond:N0} votes/s; after it: " +
-                $"{after.VotesPerSecond:N0} votes/s); the figure is their mean, per command: {string.Join("; ", baseline.PerCommand.Select(c => $"{c.Command} {c.PerSecond:N0}/s"))}. " +
-                "A vote needs each of these once, so baseline votes/s = 1 / Σ(1 / calls/s). Not replayed: the VotesChanged batch's HGETALL and backplane " +
-                "PUBLISH, at most 4 a second per session and node, whatever the number of votes.",
-                "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and the checks that the " +
-                "question is visible, the session open and the voter not banned, read from Realtime's per-node room cache (kept at most 2 s, " +
-                "docs/realtime.md), which the baseline does not do.",
-                $"Reference (not a target): the bare hub's VoteQuestion sends the same captured Redis commands, the caller's own person, session " +
-                $"and question put in them (the limiter script, then, if it allowed, the toggle script), over StackExchange.Redis configured as " +
-                $"LiveHire's, and nothing else: no authentication, room cache, ranking broadcast or backplane. Same closed loop ({options.VotesInFlight} in flight) " +
-                $"from {voters.Count:N0} anonymous connections: {reference.VotesPerSecond:N0} votes/s ({reference.VotesPerSecond / baseline.VotesPerSecond:P0} of " +
-                $"redis-benchmark; LiveHire reached {live.VotesPerSecond / reference.VotesPerSecond:P0} of the reference), {reference.Accepted:N0} votes in " +
-                $"{reference.Seconds:0.0} s; failed: {(reference.Failures.Count == 0 ? "none" : string.Join(", ", reference.Failures.Select(f => $"{f.Key} ×{f.Value}")))}; " +
-                $"loops waited {reference.VoterWait.TotalSeconds:0.0} s; after {reference.WarmUpRates.Count} warm-up storms, each on a session of its own so " +
-                $"none waits for the limiter ({string.Join(", ", reference.WarmUpRates.Select(r => $"{r:N0}"))} votes/s). It shows what a SignalR " +
-                "invocation around these two Redis calls costs on the server core by itself.",
-                $"Before it, {rounds} unmeasured warm-up storms on other questions, one limiter window apart, each until the voters had used " +
-                $"their windows: {string.Join(", ", warmUpRates.Select(r => $"{r:N0}"))} votes/s. A fresh process runs its vote path " +
-                "unoptimised until .NET's tiered compilation promotes it, which it puts off while new code is still being compiled; the " +
-                "first storm after a start shows that, the measured one a process that has served a room for a while.",
-                "The window lasts the configured time or ends as soon as the loops have to wait for a voter with room under the limiter, whichever " +
-                "comes first: past that point the count would measure the bench's supply of voters (voters × 20 per 10 s), not LiveHire.",
-                "Vote-to-ranking latency: from the voter calling VoteQuestion to the first VotesChanged (at a watcher in the room, same process and clock) " +
-                "whose count for that question reached the count the vote produced; it includes the batch interval (250 ms) by design.",
-            ];
-            return new(Number, Title, figures, notes);
         }
         finally
         {
             await deployment.RestartRealtimeAsync(0, ct);
             foreach (var voter in voters) await voter.DisposeAsync();
         }
+    }
+
+    private ScenarioResult Report(BenchContext context, int inRoom, int rounds, List<double> warmUpRates, Live live, Baseline before, Baseline after,
+        Reference reference)
+    {
+        var options = context.Options;
+        var baseline = Baseline.Mean(before, after);
+
+        var ratio = live.VotesPerSecond / baseline.VotesPerSecond;
+        List<Figure> figures =
+        [
+            new("accepted votes/s", live.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond), "≥ 50% of baseline", ratio >= 0.5, live.Cpu, baseline.Cpu,
+                ratio >= 0.5 ? "" : Limit(live, ratio, inRoom, reference, baseline.VotesPerSecond)),
+            new("accepted votes/s, bare hub with the same Redis calls and ranking (reference)", reference.VotesPerSecond, "/s", Math.Round(baseline.VotesPerSecond),
+                "— (reference)", null, reference.Cpu, baseline.Cpu),
+            new("p50 vote-to-ranking", live.P50Ms, "ms", null, "—", null, live.Cpu, null),
+            new("p99 vote-to-ranking", live.P99Ms, "ms", null, "—", null, live.Cpu, null),
+        ];
+        List<string> notes =
+        [
+            $"LiveHire: {inRoom} candidates, each on its own connection and in the room; {live.Accepted:N0} votes accepted in the {live.Seconds:0.0} s window " +
+            $"({options.VotesInFlight} in flight); failed: {(live.Failures.Count == 0 ? "none" : string.Join(", ", live.Failures.Select(f => $"{f.Key} ×{f.Value}")))}; " +
+            $"loops waited {live.VoterWait.TotalSeconds:0.0} s (summed) for a voter with room under the 20-per-10 s vote limiter; " +
+            $"{live.Batches} VotesChanged batches reached the watcher; {live.Unseen} accepted votes never showed in the ranking.",
+            $"Baseline: redis-benchmark -c {options.VotesInFlight} -P 1 -r 1000000000 (the voter's id in the keys replaced by __rand_int__), " +
+            $"{options.RedisBenchmarkRequests:N0} calls per command, run twice around the storm (before it: {before.VotesPerSecond:N0} votes/s; after it: " +
+            $"{after.VotesPerSecond:N0} votes/s); the figure is their mean, per command: {string.Join("; ", baseline.PerCommand.Select(c => $"{c.Command} {c.PerSecond:N0}/s"))}. " +
+            "A vote needs each of these once, so baseline votes/s = 1 / Σ(1 / calls/s). Not replayed: the VotesChanged batch's HGETALL and backplane " +
+            "PUBLISH, at most 4 a second per session and node, whatever the number of votes.",
+            "Besides these Redis calls, each LiveHire vote is a hub invocation (authentication from the connection, JSON) and the checks that the " +
+            "question is visible, the session open and the voter not banned, read from Realtime's per-node room cache (kept at most 2 s, " +
+            "docs/realtime.md), which the baseline does not do.",
+            $"Reference (not a target): the bare hub's VoteQuestion sends the same captured Redis commands, the caller's own person, session " +
+            $"and question put in them (the limiter script, then, if it allowed, the toggle script), over StackExchange.Redis configured as " +
+            $"LiveHire's, and every 250 ms one VotesChanged with the changed counts to everyone connected (LiveHire's live ranking), and nothing " +
+            $"else: no authentication, room cache or backplane. Same closed loop ({options.VotesInFlight} in flight) " +
+            $"from {inRoom:N0} anonymous connections: {reference.VotesPerSecond:N0} votes/s ({reference.VotesPerSecond / baseline.VotesPerSecond:P0} of " +
+            $"redis-benchmark; LiveHire reached {live.VotesPerSecond / reference.VotesPerSecond:P0} of the reference), {reference.Accepted:N0} votes in " +
+            $"{reference.Seconds:0.0} s; failed: {(reference.Failures.Count == 0 ? "none" : string.Join(", ", reference.Failures.Select(f => $"{f.Key} ×{f.Value}")))}; " +
+            $"loops waited {reference.VoterWait.TotalSeconds:0.0} s; after {reference.WarmUpRates.Count} warm-up storms, each on a session of its own so " +
+            $"none waits for the limiter ({string.Join(", ", reference.WarmUpRates.Select(r => $"{r:N0}"))} votes/s). It shows what a SignalR " +
+            "invocation around these two Redis calls, with the live ranking, costs on the server core by itself.",
+            $"Before it, {rounds} unmeasured warm-up storms on other questions, one limiter window apart, each until the voters had used " +
+            $"their windows: {string.Join(", ", warmUpRates.Select(r => $"{r:N0}"))} votes/s. A fresh process runs its vote path " +
+            "unoptimised until .NET's tiered compilation promotes it, which it puts off while new code is still being compiled; the " +
+            "first storm after a start shows that, the measured one a process that has served a room for a while.",
+            "The window lasts the configured time or ends as soon as the loops have to wait for a voter with room under the limiter, whichever " +
+            "comes first: past that point the count would measure the bench's supply of voters (voters × 20 per 10 s), not LiveHire.",
+            "Vote-to-ranking latency: from the voter calling VoteQuestion to the first VotesChanged (at a watcher in the room, same process and clock) " +
+            "whose count for that question reached the count the vote produced; it includes the batch interval (250 ms) by design.",
+        ];
+        return new(Number, Title, figures, notes);
     }
 
     [GeneratedRegex("vote:[0-9a-f]{32}:([0-9a-f]{32})")]
@@ -244,30 +253,28 @@ public sealed partial class VoteStorm : IScenario
 
     /// <summary>
     /// The reference: the bare hub, whose VoteQuestion sends the replayed Redis commands (the caller's own person, session
-    /// and question in them) and nothing else, driven by the same closed loop from as many anonymous connections. It runs
-    /// while LiveHire's voters wait out their limiter windows (Realtime is idle then): connecting and warming up in one
-    /// wait, measuring in the next. Its warm-up storms each use a session of their own (the limiter's keys are per session
-    /// and person), so none of them waits.
+    /// and question in them), with the live ranking (VotesChanged every 250 ms to everyone connected) and nothing else, driven by the same closed loop from as many anonymous connections. Its storms
+    /// run while LiveHire's voters wait out their limiter windows or after LiveHire's storm (Realtime is idle then); each
+    /// uses a session of its own (the limiter's keys are per session and person), so none of them waits for the limiter.
     /// </summary>
     private sealed class BareHubVotes(BenchContext context, List<HubConnection> voters) : IAsyncDisposable
     {
         private readonly List<double> warmUpRates = [];
 
-        private IReadOnlyList<HubConnection> Voters => voters;
+        public int WarmUps => warmUpRates.Count;
 
-        public static async Task<BareHubVotes> WarmUpAsync(BenchContext context, IReadOnlyList<RedisBaseline.Command> replay, Guid probe, int count,
+        public static async Task<BareHubVotes> ConnectAsync(BenchContext context, IReadOnlyList<RedisBaseline.Command> replay, Guid probe, int count,
             CancellationToken ct)
         {
             var deployment = context.Deployment;
             Console.WriteLine($"  bare hub sending the same Redis calls (reference): {count} anonymous voters connecting …");
-            var votes = new BareHubVotes(context, await Askers.Anonymous(count).ConnectAsync(deployment.BareHub.BaseUrl, ct));
+            var connections = await Askers.Anonymous(count).ConnectAsync(deployment.BareHub.BaseUrl, ct);
+            var votes = new BareHubVotes(context, connections);
             try
             {
-                var prepared = await votes.Voters[0].InvokeAsync<HubResult<bool>>("PrepareVotes", deployment.Redis.Port,
+                var prepared = await connections[0].InvokeAsync<HubResult<bool>>("PrepareVotes", deployment.Redis.Port,
                     replay.Select(c => c.Arguments.ToArray()).ToArray(), context.SessionId, probe, ct);
                 if (!prepared.Ok) throw new InvalidOperationException("The bare hub could not prepare the vote replay.");
-                for (var round = 0; round < context.Options.VoteWarmUpRounds; round++)
-                    votes.warmUpRates.Add((await VoteStorm.WarmUpAsync(context, "bare hub", votes.Voters, Guid.NewGuid(), Fresh(context.Options.VoteQuestions), ct)).VotesPerSecond);
                 return votes;
             }
             catch
@@ -276,6 +283,10 @@ public sealed partial class VoteStorm : IScenario
                 throw;
             }
         }
+
+        /// <summary>One unmeasured storm, like each of LiveHire's warm-ups.</summary>
+        public async Task WarmUpAsync(CancellationToken ct) =>
+            warmUpRates.Add((await VoteStorm.WarmUpAsync(context, "bare hub", voters, Guid.NewGuid(), Fresh(context.Options.VoteQuestions), ct)).VotesPerSecond);
 
         public async Task<Reference> MeasureAsync(CancellationToken ct)
         {
@@ -363,8 +374,8 @@ public sealed partial class VoteStorm : IScenario
             reasons.Add($"the server core was saturated ({string.Join(" + ", server.Select(p => $"{p.Key} {p.Value:0.00}"))} cores; " +
                         $"{used / live.VotesPerSecond * 1000:0.00} ms of server CPU per vote): a vote is a hub invocation (authentication, JSON, " +
                         $"the room cache's checks) around its two Redis scripts, and Redis itself is a small part of it; the live ranking it feeds " +
-                        $"(VotesChanged, up to 4 a second) goes to all {inRoom:N0} people in the room. A bare SignalR hub sending only the same two " +
-                        $"Redis calls reached {reference.VotesPerSecond:N0} votes/s on the same core ({reference.VotesPerSecond / baseline:P0} of redis-benchmark; " +
+                        $"(VotesChanged, up to 4 a second) goes to all {inRoom:N0} people in the room. A bare SignalR hub making the same two Redis " +
+                        $"calls per vote and sending the same ranking reached {reference.VotesPerSecond:N0} votes/s on the same core ({reference.VotesPerSecond / baseline:P0} of redis-benchmark; " +
                         $"{string.Join(" + ", reference.Cpu.Processes.Where(p => p.Key != "load generator").Select(p => $"{p.Key} {p.Value:0.00}"))} cores), " +
                         $"and LiveHire {live.VotesPerSecond / reference.VotesPerSecond:P0} of that");
         else if (live.Cpu.CoreBusy.Length > 1 && live.Cpu.CoreBusy[^1] >= 0.95)
