@@ -125,8 +125,9 @@ public sealed partial class VoteStorm : IScenario
             $"from {inRoom:N0} anonymous connections: {reference.VotesPerSecond:N0} votes/s ({reference.VotesPerSecond / baseline.VotesPerSecond:P0} of " +
             $"redis-benchmark; LiveHire reached {live.VotesPerSecond / reference.VotesPerSecond:P0} of the reference), {reference.Accepted:N0} votes in " +
             $"{reference.Seconds:0.0} s; failed: {(reference.Failures.Count == 0 ? "none" : string.Join(", ", reference.Failures.Select(f => $"{f.Key} ×{f.Value}")))}; " +
-            $"loops waited {reference.VoterWait.TotalSeconds:0.0} s; after {reference.WarmUpRates.Count} warm-up storms, each on a session of its own so " +
-            $"none waits for the limiter ({string.Join(", ", reference.WarmUpRates.Select(r => $"{r:N0}"))} votes/s). It shows what a SignalR " +
+            $"loops waited {reference.VoterWait.TotalSeconds:0.0} s; measured after LiveHire's storm, after {reference.WarmUpRates.Count} warm-up storms, one in " +
+            $"each of LiveHire's limiter waits, each on a session of its own so none waits for the limiter " +
+            $"({string.Join(", ", reference.WarmUpRates.Select(r => $"{r:N0}"))} votes/s). It shows what a SignalR " +
             "invocation around these two Redis calls, with the live ranking, costs on the server core by itself.",
             $"Before it, {rounds} unmeasured warm-up storms on other questions, one limiter window apart, each until the voters had used " +
             $"their windows: {string.Join(", ", warmUpRates.Select(r => $"{r:N0}"))} votes/s. A fresh process runs its vote path " +
@@ -253,9 +254,10 @@ public sealed partial class VoteStorm : IScenario
 
     /// <summary>
     /// The reference: the bare hub, whose VoteQuestion sends the replayed Redis commands (the caller's own person, session
-    /// and question in them), with the live ranking (VotesChanged every 250 ms to everyone connected) and nothing else, driven by the same closed loop from as many anonymous connections. Its storms
-    /// run while LiveHire's voters wait out their limiter windows or after LiveHire's storm (Realtime is idle then); each
-    /// uses a session of its own (the limiter's keys are per session and person), so none of them waits for the limiter.
+    /// and question in them), with the live ranking (VotesChanged every 250 ms to everyone connected) and nothing else,
+    /// driven by the same closed loop from as many anonymous connections. Its storms run while LiveHire's voters wait out
+    /// their limiter windows or after LiveHire's storm (Realtime is idle then); each uses a session of its own (the
+    /// limiter's keys are per session and person), so none of them waits for the limiter.
     /// </summary>
     private sealed class BareHubVotes(BenchContext context, List<HubConnection> voters) : IAsyncDisposable
     {
@@ -267,7 +269,7 @@ public sealed partial class VoteStorm : IScenario
             CancellationToken ct)
         {
             var deployment = context.Deployment;
-            Console.WriteLine($"  bare hub sending the same Redis calls (reference): {count} anonymous voters connecting …");
+            Console.WriteLine($"  bare hub with the same Redis calls and ranking (reference): {count} anonymous voters connecting …");
             var connections = await Askers.Anonymous(count).ConnectAsync(deployment.BareHub.BaseUrl, ct);
             var votes = new BareHubVotes(context, connections);
             try
