@@ -51,6 +51,7 @@ Console.WriteLine($"LiveHire bench ({options.Name}): {Environment.ProcessorCount
 
 List<ScenarioResult> results = [];
 double setupSeconds = 0;
+var warmLoadGenerator = false;
 await using (var deployment = await BenchDeployment.StartAsync(ct))
 {
     Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
@@ -67,9 +68,12 @@ await using (var deployment = await BenchDeployment.StartAsync(ct))
     // runs beside it. None of it is measured, so Web, PostgreSQL and the bench may use every core meanwhile; they are pinned
     // back before the first scenario.
     Askers askers = null!;
+    // The load generator's own warm-up (FanOutRun.WarmUpLoadGeneratorAsync) when a fan-out will be measured.
+    warmLoadGenerator = scenarios.Any(s => s is QaFanOut or ScaleOut);
     await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
         [Task.Run(async () => askers = await Askers.SeedAsync(deployment, options.Askers, ct), ct),
-         .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct))]));
+         .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct)),
+         .. warmLoadGenerator ? [Task.Run(() => FanOutRun.WarmUpLoadGeneratorAsync(deployment, options, sessionId, ct), ct)] : Array.Empty<Task>()]));
     Console.WriteLine($"{askers.Count} candidates seeded with their sign-in cookies (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
     var context = new BenchContext(deployment, options, askers, sessionId);
     setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);
@@ -90,7 +94,7 @@ results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.N
 
 var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
     $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
-    [.. results.OrderBy(r => r.Number)]) { SetupSeconds = setupSeconds };
+    [.. results.OrderBy(r => r.Number)]) { SetupSeconds = setupSeconds, LoadGeneratorWarmedUp = warmLoadGenerator ? true : null };
 await ReportWriter.WriteAsync(report, RepoPaths.Root, partial: only is not null);
 Console.WriteLine(ReportWriter.Markdown(report));
 Console.WriteLine(only is null ? $"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s."

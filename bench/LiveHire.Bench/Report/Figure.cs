@@ -12,6 +12,9 @@ public sealed record BenchReport(string Run, DateTimeOffset StartedAt, double Du
 {
     /// <summary>Starting the deployment and signing up the askers, before the first scenario.</summary>
     public double SetupSeconds { get; init; }
+    /// <summary>True when the set-up also warmed the load generator up on the bare hub (runs since 2026-12-06 11:00 with a fan-out); null in older runs.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? LoadGeneratorWarmedUp { get; init; }
 }
 
 public sealed record Machine(int Cores, double MemoryGiB, string CpuModel, string Os, string Runtime)

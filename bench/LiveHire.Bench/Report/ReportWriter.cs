@@ -48,7 +48,8 @@ public static class ReportWriter
         var bound = r.Run == "full" ? 600 : 90;
         md.AppendLine($"- **Run length:** {r.DurationSeconds:N0} s (target: {(r.Run == "full" ? "at most 10 min" : "about a minute")}" +
                       (r.Scenarios.Count < 8 ? ", not judged for a partial run)" : $": {(r.DurationSeconds <= bound ? "met" : "missed")})") +
-                      $": set-up (deployment; {r.Options.Askers:N0} candidates seeded and, beside them, the search's jobs) {r.SetupSeconds:N0} s; " +
+                      $": set-up (deployment; {r.Options.Askers:N0} candidates seeded and, beside them, the search's jobs" +
+                      $"{(r.LoadGeneratorWarmedUp == true ? " and the load generator's warm-up on the bare hub" : "")}) {r.SetupSeconds:N0} s; " +
                       string.Join("; ", r.Scenarios.Where(s => s.NotMeasuredReason is null).OrderByDescending(s => s.Seconds).Select(s => $"({s.Number}) {s.Seconds:N0} s")) +
                       ". Each scenario's time includes its own seeding and fixed settling: a restart of the server it measured (a fresh " +
                       "process for the next), waits for memory to settle and for the last broadcasts to drain, the vote limiter's 10 s window " +
