@@ -12,7 +12,7 @@ public sealed record BenchReport(string Run, DateTimeOffset StartedAt, double Du
 {
     /// <summary>Starting the deployment and signing up the askers, before the first scenario.</summary>
     public double SetupSeconds { get; init; }
-    /// <summary>True when the set-up also warmed the load generator up on the bare hub (runs since 2026-12-06 11:00 with a fan-out); null in older runs.</summary>
+    /// <summary>True when the set-up also warmed the load generator up on the bare hub (runs since 2026-12-06 10:15 with a fan-out); null in older runs.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? LoadGeneratorWarmedUp { get; init; }
 }

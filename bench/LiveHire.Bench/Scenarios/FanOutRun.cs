@@ -20,15 +20,16 @@ public static class FanOutRun
     }
 
     /// <summary>
-    /// An unmeasured fan-out at 1,000 viewers on the bare hub, run during the set-up (beside the seeding), then the bare hub
-    /// restarted. The load generator is one .NET process too, and in the first run of a fresh bench its receiving path was
-    /// still being compiled: perf on 2026-12-06 put 14.5 % of its samples in the tiered-compilation thread during the bare
-    /// hub's window, against 0.7 % during LiveHire's, the run after. The bare hub's figure is the load generator's pace, so
-    /// that first window measured the bench's warm-up. Later runs start from a load generator that has served a room.
+    /// An unmeasured fan-out at 1,000 viewers on the bare hub (4 s of questions), run during the set-up (beside the
+    /// seeding), then the bare hub restarted. The load generator is one .NET process too, and in the first run of a fresh
+    /// bench its receiving path was still being compiled: perf on 2026-12-06 put 14.5 % of its samples in the
+    /// tiered-compilation thread during the bare hub's window, against 0.7 % during LiveHire's, the run after. The bare
+    /// hub's figure is the load generator's pace, so that first window measured the bench's warm-up. Later runs start
+    /// from a load generator that has served a room.
     /// </summary>
     public static async Task WarmUpLoadGeneratorAsync(BenchDeployment deployment, BenchOptions options, Guid sessionId, CancellationToken ct)
     {
-        var context = new BenchContext(deployment, options with { Window = TimeSpan.FromSeconds(2) }, Askers.Anonymous(0), sessionId);
+        var context = new BenchContext(deployment, options with { WarmUp = TimeSpan.FromSeconds(3), Window = TimeSpan.FromSeconds(1) }, Askers.Anonymous(0), sessionId);
         var run = await MeasureAsync(context, HubTarget.BareHub(context), 1_000, ct, steady: false);
         Console.WriteLine($"  (load generator warmed up on the bare hub during the set-up: {run.DeliveriesPerSecond:N0} deliveries/s, not measured)");
     }
