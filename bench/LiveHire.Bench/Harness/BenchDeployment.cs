@@ -121,7 +121,9 @@ public sealed class BenchDeployment : IAsyncDisposable
         await BareHub.DisposeAsync();
         lock (parts) parts.Remove(BareHub);
         BareHub = await Track(Pinning.StartOnServerCoreAsync(() => StartBareHub(ct)));
-        await PinAllAsync();
+        // Only the new process: the others keep theirs (the load generator's warm-up restarts the bare hub while Web and
+        // PostgreSQL are spread over every core for the seeding, and pinning them back then slowed the set-up).
+        await Pinning.PinServersAsync([BareHub.Pid]);
     }
 
     public Task PinAllAsync() =>
