@@ -51,25 +51,24 @@ Console.WriteLine($"LiveHire bench ({options.Name}): {Environment.ProcessorCount
 
 List<ScenarioResult> results = [];
 double setupSeconds = 0;
-var warmLoadGenerator = false;
+// The vote storm asks its questions while the askers' slow-mode windows are still fresh (after a fan-out they are used up
+// for 30 s); the fan-outs then start once most windows have passed, which the storm and the resume drop take longer than,
+// and the reminders (no askers) run between the fan-out and the scale-out, so the windows pass meanwhile.
+IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new Reminders(), new ScaleOut(), new LiveVideo(), new JobSearch()];
+// --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
+if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
+// The load generator's own warm-up (FanOutRun.WarmUpLoadGeneratorAsync) when a fan-out will be measured.
+var warmLoadGenerator = scenarios.Any(s => s is QaFanOut or ScaleOut);
 await using (var deployment = await BenchDeployment.StartAsync(ct))
 {
     Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
     using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
     var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
-    // The vote storm asks its questions while the askers' slow-mode windows are still fresh (after a fan-out they are used up
-    // for 30 s); the fan-outs then start once most windows have passed, which the storm and the resume drop take longer than,
-    // and the reminders (no askers) run between the fan-out and the scale-out, so the windows pass meanwhile.
-    IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new Reminders(), new ScaleOut(), new LiveVideo(), new JobSearch()];
-    // --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
-    if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
 
     // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL; the scenarios' own set-up (seeding)
     // runs beside it. None of it is measured, so Web, PostgreSQL and the bench may use every core meanwhile; they are pinned
     // back before the first scenario.
     Askers askers = null!;
-    // The load generator's own warm-up (FanOutRun.WarmUpLoadGeneratorAsync) when a fan-out will be measured.
-    warmLoadGenerator = scenarios.Any(s => s is QaFanOut or ScaleOut);
     await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
         [Task.Run(async () => askers = await Askers.SeedAsync(deployment, options.Askers, ct), ct),
          .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct)),
