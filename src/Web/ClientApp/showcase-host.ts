@@ -17,10 +17,13 @@ export function hostTools(ctx: RoomContext, panel: HTMLElement, t: Texts) {
   let draft: string[] = []; // the lineup being edited, in order
   let onAir: string[] = []; // the lineup viewers see now
 
-  async function invoke(method: string, ...args: unknown[]) {
+  // Reports the outcome in the status line; quietly, only a failure (the caller has already said what was saved).
+  async function invoke(method: string, ...args: unknown[]) { await send(false, method, ...args); }
+  async function send(quietly: boolean, method: string, ...args: unknown[]) {
     if (!ctx.isConnected()) { status.textContent = ctx.text("textReconnecting"); return; }
     const result = await ctx.connection.invoke<HubResult<ShowcaseView>>(method, ctx.sessionId, ...args);
-    status.textContent = result.ok ? t("Host.Saved") : result.error?.message ?? "";
+    if (!result.ok) status.textContent = result.error?.message ?? "";
+    else if (!quietly) status.textContent = t("Host.Saved");
   }
 
   function move(id: string, by: number) {
@@ -112,8 +115,9 @@ export function hostTools(ctx: RoomContext, panel: HTMLElement, t: Texts) {
       drawEditor();
       panel.querySelector<HTMLDetailsElement>("#lineup-editor")!.open = true;
     } else if (onAir.includes(job.id)) {
-      // Viewers are looking at the old card: sending the same lineup again redraws every card from the database.
-      await invoke("SetLineup", onAir);
+      // Viewers are looking at the old card: sending the same lineup again redraws every card from the database. The status
+      // line keeps the form's "changes saved" unless this fails.
+      await send(true, "SetLineup", onAir);
     }
   });
 
