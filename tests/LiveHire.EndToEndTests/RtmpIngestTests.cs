@@ -117,7 +117,8 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
         var key = await IssueKeyAsync(sessionId, ct);
         using var viewer = new HttpClient { BaseAddress = app.Deployment.BaseUrl };
 
-        var push = Ffmpeg.PushRtmpAsync($"{app.Rtmp.PublishUrl}/{key}", 15, PushLimit, ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var push = Ffmpeg.PushRtmpAsync($"{app.Rtmp.PublishUrl}/{key}", 15, PushLimit, stop.Token);
         var playlist = "";
         for (var tries = 0; tries < 40 && !playlist.Contains(".ts", StringComparison.Ordinal); tries++)
         {
@@ -134,7 +135,7 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
         (await media.Content.ReadAsByteArrayAsync(ct))[0].ShouldBe((byte)0x47, "an MPEG-TS segment starts with its sync byte");
         var sessions = await viewer.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct);
         sessions!.Single(s => s.Id == sessionId).Status.ShouldBe("Live", "for an OBS user, starting the stream is going live");
-        await push;
+        await StopAsync(push, stop);
     }
 
     [Fact]
@@ -144,7 +145,8 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
         var sessionId = await NewScheduledSessionAsync(ct);
         var key = await IssueKeyAsync(sessionId, ct);
         using var viewer = new HttpClient { BaseAddress = app.Deployment.BaseUrl };
-        var push = Ffmpeg.PushRtmpAsync($"{app.Rtmp.PublishUrl}/{key}", 35, PushLimit, ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var push = Ffmpeg.PushRtmpAsync($"{app.Rtmp.PublishUrl}/{key}", 35, PushLimit, stop.Token);
         (await PollVodAsync(viewer, sessionId, v => v.Contains("001-", StringComparison.Ordinal), ct)).ShouldBeTrue(app.Deployment.Logs);
 
         System.Diagnostics.Process.GetProcessById(VideoStudio.FfmpegProcesses(sessionId).ShouldHaveSingleItem()).Kill();
@@ -152,7 +154,18 @@ public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture br
         (await PollVodAsync(viewer, sessionId, v => v.Contains("#EXT-X-DISCONTINUITY", StringComparison.Ordinal) && v.Contains("002-", StringComparison.Ordinal), ct))
             .ShouldBeTrue("nginx checks every 10 s; LiveHire reads the stream again as the next epoch\n" + app.Deployment.Logs);
         VideoStudio.FfmpegProcesses(sessionId).Count.ShouldBe(1);
-        await push;
+        await StopAsync(push, stop);
+    }
+
+    /// <summary>
+    /// Ends a broadcast that has shown what it had to, as OBS's "stop streaming" would (its ffmpeg killed), rather than wait
+    /// out the length it was started with; returns once ffmpeg is gone, so the next test starts without it.
+    /// </summary>
+    private static async Task StopAsync(Task<CommandResult> push, CancellationTokenSource stop)
+    {
+        await stop.CancelAsync();
+        try { await push; }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
     }
 
     private static async Task<bool> PollVodAsync(HttpClient viewer, Guid sessionId, Func<string, bool> done, CancellationToken ct)
