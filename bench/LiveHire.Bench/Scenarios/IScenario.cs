@@ -23,6 +23,9 @@ public interface IScenario
 public sealed record BenchContext(BenchDeployment Deployment, BenchOptions Options, Askers Askers, Guid SessionId)
 {
     public IReadOnlyList<int> LoadGenerator { get; } = [System.Environment.ProcessId];
+
+    /// <summary>The fan-out scenario's LiveHire runs (one Realtime node), which a quick run's scale-out reuses as its one-node layout.</summary>
+    public List<FanOutRun.Result> LiveHireFanOuts { get; } = [];
 }
 
 /// <summary>A scenario's measured figures, or why it was not measured.</summary>

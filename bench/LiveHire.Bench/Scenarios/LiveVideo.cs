@@ -84,7 +84,29 @@ public sealed class LiveVideo : IScenario
         }
         """;
 
+    /// <summary>The baseline's H.264 + AAC clip, encoded during the set-up (unmeasured), in a folder of its own.</summary>
+    private string? clipFolder;
+
+    /// <summary>How long the baseline ffmpeg plays before its window starts: the viewer's settling time.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    public async Task PrepareAsync(BenchDeployment deployment, BenchOptions options, CancellationToken ct) =>
+        clipFolder = await EncodeClipAsync(ClipSeconds(options), ct);
+
+    private static int ClipSeconds(BenchOptions options) => (int)(Settle + options.VideoWindow).TotalSeconds + 10;
+
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
+    {
+        clipFolder ??= await EncodeClipAsync(ClipSeconds(context.Options), ct);
+        try { return await MeasureAsync(context, clipFolder, ct); }
+        finally
+        {
+            Directory.Delete(clipFolder, recursive: true);
+            clipFolder = null;
+        }
+    }
+
+    private async Task<ScenarioResult> MeasureAsync(BenchContext context, string clipFolder, CancellationToken ct)
     {
         var deployment = context.Deployment;
         var window = context.Options.VideoWindow;
@@ -125,26 +147,45 @@ public sealed class LiveVideo : IScenario
         if (ffmpeg.Count == 0) throw new InvalidOperationException("The viewer plays, but no ffmpeg process of the session was found.");
         var codec = ProcFs.CommandLine(ffmpeg[0]).Contains("-c:v copy", StringComparison.Ordinal) ? "H.264 input, video copied" : "non-H.264 input, video transcoded to H.264";
 
-        // Settle: the player joins behind the live edge and catches up at up to 1.5× speed.
-        await Task.Delay(TimeSpan.FromSeconds(5), ct);
-        await viewer.EvaluateAsync("() => { window.benchLatency = []; window.benchUnreadable = 0; }");
-        var cpu = new CpuMeter(new Dictionary<string, Func<double>>
+        CpuUse live, bareCpu;
+        // The baseline ffmpeg plays its clip on the server core beside the session's, from now on: both are measured over the same
+        // window, under the same conditions.
+        using var bare = await StartBareFfmpegAsync(clipFolder);
+        try
         {
-            ["ffmpeg"] = () => Ffmpeg(sessionId).Sum(ProcFs.CpuSeconds),
-            ["Realtime"] = () => deployment.Realtime.Sum(r => ProcFs.CpuSeconds(r.Pid)),
-            ["Azurite"] = () => ServerProcess.WithCommandLine(deployment.Azurite.DataDirectory).Sum(ProcFs.CpuSeconds),
-            ["load generator"] = () => ProcFs.Tree(System.Environment.ProcessId).Sum(ProcFs.CpuSeconds),
-        });
-        cpu.Start();
-        Console.WriteLine($"  broadcasting ({codec}); sampling the viewer for {window.TotalSeconds:0} s …");
-        await Task.Delay(window, ct);
-        var live = cpu.Stop();
+            // Settle: the player joins behind the live edge and catches up at up to 1.5× speed.
+            await Task.Delay(Settle, ct);
+            await viewer.EvaluateAsync("() => { window.benchLatency = []; window.benchUnreadable = 0; }");
+            var cpu = new CpuMeter(new Dictionary<string, Func<double>>
+            {
+                ["ffmpeg"] = () => Ffmpeg(sessionId).Sum(ProcFs.CpuSeconds),
+                ["Realtime"] = () => deployment.Realtime.Sum(r => ProcFs.CpuSeconds(r.Pid)),
+                ["Azurite"] = () => ServerProcess.WithCommandLine(deployment.Azurite.DataDirectory).Sum(ProcFs.CpuSeconds),
+                // The bench and Chromium (the pages), not the baseline's ffmpeg, which is the bench's child too.
+                ["load generator"] = () => ProcFs.Tree(System.Environment.ProcessId).Where(pid => pid != bare.Id).Sum(ProcFs.CpuSeconds),
+            });
+            var bareMeter = new CpuMeter(new Dictionary<string, Func<double>> { ["ffmpeg"] = () => ProcFs.CpuSeconds(bare.Id) });
+            cpu.Start();
+            bareMeter.Start();
+            Console.WriteLine($"  broadcasting ({codec}); sampling the viewer (and the baseline ffmpeg) for {window.TotalSeconds:0} s …");
+            await Task.Delay(window, ct);
+            live = cpu.Stop();
+            bareCpu = bareMeter.Stop();
+            if (bare.HasExited) throw new InvalidOperationException($"The baseline ffmpeg exited with {bare.ExitCode} before its window ended: {await bare.StandardError.ReadToEndAsync(ct)}");
+        }
+        finally
+        {
+            if (!bare.HasExited) bare.Kill();
+            await bare.WaitForExitAsync(CancellationToken.None);
+        }
         var latencies = (await viewer.EvaluateAsync<double[]>("() => window.benchLatency")).Order().ToList();
         var unreadable = await viewer.EvaluateAsync<int>("() => window.benchUnreadable");
         await host.Context.CloseAsync();
         await viewer.Context.CloseAsync();
 
-        var (bareCpu, bareNote) = await BareFfmpegAsync(window, ct);
+        var bareNote = $"ffmpeg -re of a {ClipSeconds(context.Options)} s 640×360 25 fps H.264 (1.2 Mbit/s) + AAC test clip, -c copy to 1 s HLS segments on " +
+                       "disk, on the server core at the same time as the session, measured over the same window (no audio re-encode, no upload, " +
+                       "no playlist of LiveHire's); the clip is encoded during the set-up";
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : Math.Round(latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Count) - 1, 0, latencies.Count - 1)]);
         var p50 = Percentile(0.5);
         var ffmpegShare = live.Processes["ffmpeg"] * 100;
@@ -207,37 +248,33 @@ public sealed class LiveVideo : IScenario
     private static List<int> Ffmpeg(Guid sessionId) =>
         [.. ProcFs.AllPids().Where(pid => ProcFs.CommandLine(pid) is var line && line.Split(' ')[0].EndsWith("ffmpeg", StringComparison.Ordinal) && line.Contains($"{sessionId:N}", StringComparison.Ordinal))];
 
-    /// <summary>A bare ffmpeg on the server core: an H.264 + AAC clip (encoded beforehand, not measured) read in real time and copied to HLS on disk.</summary>
-    private static async Task<(CpuUse Cpu, string Note)> BareFfmpegAsync(TimeSpan window, CancellationToken ct)
+    /// <summary>Encodes the baseline's clip (H.264 + AAC, 640×360, 25 fps) into a new temporary folder; returns the folder.</summary>
+    private static async Task<string> EncodeClipAsync(int seconds, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("livehire-bench-hls").FullName;
         try
         {
-            var clip = Path.Combine(folder, "clip.mp4");
-            var seconds = (int)window.TotalSeconds + 10;
-            using (var encode = Process.Start(new ProcessStartInfo("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", $"testsrc=size=640x360:rate=25",
-                       "-f", "lavfi", "-i", "sine=frequency=440", "-t", $"{seconds}", "-c:v", "libx264", "-preset", "veryfast", "-b:v", "1200k", "-g", "25",
-                       "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", clip]) { RedirectStandardError = true })!)
-            {
-                await encode.StandardError.ReadToEndAsync(ct);
-                await encode.WaitForExitAsync(ct);
-            }
-            var ffmpeg = await Pinning.StartOnServerCoreAsync(() => Task.FromResult(Process.Start(new ProcessStartInfo("ffmpeg", ["-hide_banner", "-loglevel", "error", "-re",
-                "-i", clip, "-c", "copy", "-f", "hls", "-hls_time", "1", "-hls_list_size", "6", Path.Combine(folder, "live.m3u8")]) { RedirectStandardError = true })!));
-            using (ffmpeg)
-            {
-                await Pinning.PinServersAsync([ffmpeg.Id]);
-                await Task.Delay(3000, ct);
-                var cpu = new CpuMeter(new Dictionary<string, Func<double>> { ["ffmpeg"] = () => ProcFs.CpuSeconds(ffmpeg.Id) });
-                cpu.Start();
-                await Task.Delay(window, ct);
-                var use = cpu.Stop();
-                if (!ffmpeg.HasExited) ffmpeg.Kill();
-                await ffmpeg.WaitForExitAsync(ct);
-                return (use, $"ffmpeg -re of a {seconds} s 640×360 25 fps H.264 (1.2 Mbit/s) + AAC test clip, -c copy to 1 s HLS segments on disk, same window " +
-                             "on the server core (no audio re-encode, no upload, no playlist of LiveHire's)");
-            }
+            using var encode = Process.Start(new ProcessStartInfo("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440", "-t", $"{seconds}", "-c:v", "libx264", "-preset", "veryfast", "-b:v", "1200k", "-g", "25",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", Path.Combine(folder, "clip.mp4")]) { RedirectStandardError = true })!;
+            var errors = await encode.StandardError.ReadToEndAsync(ct);
+            await encode.WaitForExitAsync(ct);
+            if (encode.ExitCode != 0) throw new InvalidOperationException($"ffmpeg could not encode the baseline clip ({encode.ExitCode}): {errors}");
+            return folder;
         }
-        finally { Directory.Delete(folder, recursive: true); }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>A bare ffmpeg on the server core: the clip read in real time and copied to HLS on disk, in the clip's folder.</summary>
+    private static async Task<Process> StartBareFfmpegAsync(string folder)
+    {
+        var ffmpeg = await Pinning.StartOnServerCoreAsync(() => Task.FromResult(Process.Start(new ProcessStartInfo("ffmpeg", ["-hide_banner", "-loglevel", "error", "-re",
+            "-i", Path.Combine(folder, "clip.mp4"), "-c", "copy", "-f", "hls", "-hls_time", "1", "-hls_list_size", "6", Path.Combine(folder, "live.m3u8")]) { RedirectStandardError = true })!));
+        await Pinning.PinServersAsync([ffmpeg.Id]);
+        return ffmpeg;
     }
 }

@@ -27,6 +27,7 @@ public sealed class QaFanOut : IScenario
                 bares.Add(await FanOutRun.MeasureAsync(context, HubTarget.BareHub(context), viewers, ct, steady: round == 0));
                 lives.Add(await FanOutRun.MeasureAsync(context, HubTarget.LiveHire(context, 0), viewers, ct, steady: round == 0));
             }
+            context.LiveHireFanOuts.AddRange(lives);
             var (bare, live) = (bares[0], lives[0]);
             var (bareRate, liveRate) = (Math.Round(bares.Average(r => r.DeliveriesPerSecond)), Math.Round(lives.Average(r => r.DeliveriesPerSecond)));
             var (bareCpu, liveCpu) = (CpuUse.Mean([.. bares.Select(r => r.Cpu)]), CpuUse.Mean([.. lives.Select(r => r.Cpu)]));

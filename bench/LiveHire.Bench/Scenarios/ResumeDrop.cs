@@ -42,15 +42,16 @@ public sealed class ResumeDrop : IScenario
         {
             Console.WriteLine($"  {options.ResumeRounds} rounds of {options.ResumeUploads} × {files[0].Length / 1048576.0:0.0} MB PDFs (after {options.ResumeWarmUpRounds} warm-up rounds each) …");
             var azurite = () => ServerProcess.WithCommandLine(deployment.Azurite.DataDirectory);
-            var postgres = () => ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory).SelectMany(ProcFs.Tree).ToList();
 
             var sdkCpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>> { ["Azurite"] = azurite, ["load generator"] = () => context.LoadGenerator });
             var baseline = await RoundsAsync(options, files, sdkCpu, (i, file) => UploadStraightAsync(container, i, file, ct), ct);
             Console.WriteLine($"    Azure SDK → Azurite: {baseline.MegabytesPerSecond:0.0} MB/s, p99 {baseline.P99Ms} ms");
 
-            var webCpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>>
+            var webCpu = new CpuMeter(new Dictionary<string, Func<double>>
             {
-                ["Web"] = () => [deployment.WebPid], ["Azurite"] = azurite, ["PostgreSQL"] = postgres, ["load generator"] = () => context.LoadGenerator,
+                ["Web"] = () => ProcFs.CpuSeconds(deployment.WebPid), ["Azurite"] = () => azurite().Sum(ProcFs.CpuSeconds),
+                // Backends that exit inside the window included.
+                ["PostgreSQL"] = deployment.PostgresCpuSeconds, ["load generator"] = () => context.LoadGenerator.Sum(ProcFs.CpuSeconds),
             });
             // From before Web's first upload: buffers it keeps pooled after the warm-up rounds must count, not hide in "before".
             var rss = new RssSampler(deployment.WebPid);

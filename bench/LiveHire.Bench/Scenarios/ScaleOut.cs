@@ -18,10 +18,11 @@ public sealed class ScaleOut : IScenario
     {
         var viewers = context.Options.ScaleOutViewers;
         List<FanOutRun.Result> ones = [], twos = [];
+        var reused = context.Options.ScaleOutReusesFanOut ? context.LiveHireFanOuts.Where(r => r.Viewers == viewers).Take(context.Options.ScaleOutRounds).ToList() : [];
         for (var round = 0; round < context.Options.ScaleOutRounds; round++)
         {
             // Throughput and loss only: the steady-rate latency phase is the fan-out scenario's.
-            ones.Add(await FanOutRun.MeasureAsync(context, HubTarget.LiveHire(context, 0), viewers, ct, steady: false));
+            ones.Add(round < reused.Count ? reused[round] : await FanOutRun.MeasureAsync(context, HubTarget.LiveHire(context, 0), viewers, ct, steady: false));
             twos.Add(await FanOutRun.MeasureAsync(context, HubTarget.LiveHire(context, 0, 1), viewers, ct, steady: false));
         }
         var one = Math.Round(ones.Average(r => r.DeliveriesPerSecond));
@@ -48,8 +49,11 @@ public sealed class ScaleOut : IScenario
                 $"run {i + 1}, {r.Target}: {r.DeliveriesPerSecond:N0} deliveries/s; {r.Accepted:N0} questions accepted, " +
                 $"{r.Received:N0} of {r.Expected:N0} deliveries (per viewer {r.MinPerViewer}–{r.MaxPerViewer}); p50 {r.P50Ms} ms, p99 {r.P99Ms} ms" +
                 (r.AskerWait > TimeSpan.FromSeconds(1) ? $"; askers waited on slow mode {r.AskerWait.TotalSeconds:0.0} s (summed over loops: a load-generator limit)" : "")),
-            $"The layouts take turns ({string.Join(", ", Enumerable.Repeat("1 node, 2 nodes", ones.Count))}) on fresh servers each time, and each " +
-            "layout's figure is the mean of its runs (why the turns: bench/METHOD.md).",
+            reused.Count > 0
+                ? $"The one-node figure{(reused.Count > 1 ? "s are" : " is")} the fan-out scenario's LiveHire run{(reused.Count > 1 ? "s" : "")} at the same size, " +
+                  "earlier in this run (the same measurement on a fresh node; a quick run does not repeat it); the two-node runs are this scenario's own."
+                : $"The layouts take turns ({string.Join(", ", Enumerable.Repeat("1 node, 2 nodes", ones.Count))}) on fresh servers each time, and each " +
+                  "layout's figure is the mean of its runs (why the turns: bench/METHOD.md).",
             "The baseline is LiveHire with one Realtime node; in Distributed mode that node also goes through the Redis backplane (a single-node " +
             "deployment without a backplane is Embedded mode, a different process layout). Askers connect to node 1; on two nodes half the viewers are on node 2.",
         ];

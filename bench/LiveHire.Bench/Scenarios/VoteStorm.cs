@@ -201,13 +201,14 @@ public sealed partial class VoteStorm : IScenario
         var load = new VoteLoad(voters, context.SessionId, questions, ranking);
         var deployment = context.Deployment;
         // Split by process, to see which part of the vote path takes the server core.
-        var cpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>>
+        var cpu = new CpuMeter(new Dictionary<string, Func<double>>
         {
-            ["Realtime"] = () => [deployment.RealtimePid(0)],
-            ["Redis"] = () => ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}"),
-            ["PostgreSQL"] = () => [.. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory).SelectMany(ProcFs.Tree)],
-            ["Web"] = () => [deployment.WebPid],
-            ["load generator"] = () => context.LoadGenerator,
+            ["Realtime"] = () => ProcFs.CpuSeconds(deployment.RealtimePid(0)),
+            ["Redis"] = () => ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}").Sum(ProcFs.CpuSeconds),
+            // Backends that exit inside the window included.
+            ["PostgreSQL"] = deployment.PostgresCpuSeconds,
+            ["Web"] = () => ProcFs.CpuSeconds(deployment.WebPid),
+            ["load generator"] = () => context.LoadGenerator.Sum(ProcFs.CpuSeconds),
         });
         Console.WriteLine("  LiveHire: voting …");
         var (accepted, seconds, cpuUse, voterWait) = await MeasureAsync(options, load, cpu, ranking.StartRecording, ranking.StopRecording, ct);
