@@ -106,7 +106,8 @@ public sealed class LiveVideo : IScenario
         }
     }
 
-    private async Task<ScenarioResult> MeasureAsync(BenchContext context, string clipFolder, CancellationToken ct)
+    /// <summary>Broadcasts, watches and samples, with the baseline ffmpeg playing the clip in <paramref name="clip"/> beside the session's.</summary>
+    private async Task<ScenarioResult> MeasureAsync(BenchContext context, string clip, CancellationToken ct)
     {
         var deployment = context.Deployment;
         var window = context.Options.VideoWindow;
@@ -150,7 +151,7 @@ public sealed class LiveVideo : IScenario
         CpuUse live, bareCpu;
         // The baseline ffmpeg plays its clip on the server core beside the session's, from now on: both are measured over the same
         // window, under the same conditions.
-        using var bare = await StartBareFfmpegAsync(clipFolder);
+        using var bare = await StartBareFfmpegAsync(clip);
         try
         {
             // Settle: the player joins behind the live edge and catches up at up to 1.5× speed.
