@@ -104,15 +104,20 @@ public sealed class BenchDeployment : IAsyncDisposable
     public int WebPid => Web.Pid;
 
     /// <summary>Redis, the PostgreSQL postmaster (its backends are its children) and Web: the servers behind the Realtime nodes.</summary>
+    /// <summary>The redis-server process(es) of this deployment (recognised by the address on their command line).</summary>
+    public IReadOnlyList<int> RedisPids() => ServerProcess.WithCommandLine($"127.0.0.1:{Redis.Port}");
+
+    public double RedisCpuSeconds() => RedisPids().Sum(ProcFs.CpuSeconds);
+
     public IReadOnlyList<int> BackingPids() =>
-        [.. ServerProcess.WithCommandLine($"127.0.0.1:{Redis.Port}"), .. ServerProcess.WithCommandLine(Postgres.DataDirectory).SelectMany(ProcFs.Tree), WebPid];
+        [.. RedisPids(), .. ServerProcess.WithCommandLine(Postgres.DataDirectory).SelectMany(ProcFs.Tree), WebPid];
 
     /// <summary>
     /// CPU seconds so far of Redis, PostgreSQL (<see cref="PostgresCpuSeconds"/>: backends that exited included) and Web. Summing
     /// <see cref="BackingPids"/> instead lost a backend's CPU when it exited inside a window, and once made the window negative.
     /// </summary>
     public double BackingCpuSeconds() =>
-        ServerProcess.WithCommandLine($"127.0.0.1:{Redis.Port}").Sum(ProcFs.CpuSeconds) + PostgresCpuSeconds() + ProcFs.CpuSeconds(WebPid);
+        RedisCpuSeconds() + PostgresCpuSeconds() + ProcFs.CpuSeconds(WebPid);
 
     /// <summary>
     /// CPU seconds of PostgreSQL so far: the postmaster and its live backends, plus the backends that have exited (the

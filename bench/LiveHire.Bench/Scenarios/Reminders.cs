@@ -58,7 +58,7 @@ public sealed class Reminders : IScenario
         var cpu = new CpuMeter(new Dictionary<string, Func<double>>
         {
             ["dispatcher"] = () => ProcFs.CpuSeconds(dispatcher.Pid), ["PostgreSQL"] = postgres,
-            ["Redis"] = () => Seconds(ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}")),
+            ["Redis"] = deployment.RedisCpuSeconds,
             ["Realtime"] = () => Seconds(deployment.Realtime.Select(r => r.Pid)), ["load generator"] = () => Seconds(context.LoadGenerator),
         });
         var untilDue = dueAt - DateTimeOffset.UtcNow;

@@ -204,7 +204,7 @@ public sealed partial class VoteStorm : IScenario
         var cpu = new CpuMeter(new Dictionary<string, Func<double>>
         {
             ["Realtime"] = () => ProcFs.CpuSeconds(deployment.RealtimePid(0)),
-            ["Redis"] = () => ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}").Sum(ProcFs.CpuSeconds),
+            ["Redis"] = deployment.RedisCpuSeconds,
             // Backends that exit inside the window included.
             ["PostgreSQL"] = deployment.PostgresCpuSeconds,
             ["Web"] = () => ProcFs.CpuSeconds(deployment.WebPid),
@@ -298,7 +298,7 @@ public sealed partial class VoteStorm : IScenario
             var cpu = new CpuMeter(new Dictionary<string, Func<IReadOnlyList<int>>>
             {
                 ["bare hub"] = () => [deployment.BareHub.Pid],
-                ["Redis"] = () => ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}"),
+                ["Redis"] = deployment.RedisPids,
                 ["load generator"] = () => context.LoadGenerator,
             });
             Console.WriteLine("  bare hub: voting …");
@@ -323,7 +323,7 @@ public sealed partial class VoteStorm : IScenario
         var self = Environment.ProcessId;
         var cpu = new CpuMeter(new Dictionary<string, Func<double>>
         {
-            ["Redis"] = () => ServerProcess.WithCommandLine($"127.0.0.1:{deployment.Redis.Port}").Sum(ProcFs.CpuSeconds),
+            ["Redis"] = deployment.RedisCpuSeconds,
             // redis-benchmark is the load generator here; its CPU is counted once it has exited (cutime/cstime).
             ["redis-benchmark"] = () => ProcFs.ChildCpuSeconds(self),
         });
