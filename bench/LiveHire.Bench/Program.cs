@@ -59,35 +59,50 @@ IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), n
 if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
 // The load generator's own warm-up (FanOutRun.WarmUpLoadGeneratorAsync) when a fan-out will be measured.
 var warmLoadGenerator = scenarios.Any(s => s is QaFanOut or ScaleOut);
-await using (var deployment = await BenchDeployment.StartAsync(ct))
+try
 {
-    Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
-    using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
-    var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
-
-    // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL; the scenarios' own set-up (seeding)
-    // runs beside it. None of it is measured, so Web, PostgreSQL and the bench may use every core meanwhile; they are pinned
-    // back before the first scenario.
-    Askers askers = null!;
-    await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
-        [Task.Run(async () => askers = await Askers.SeedAsync(deployment, options.Askers, ct), ct),
-         .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct)),
-         .. warmLoadGenerator ? [Task.Run(() => FanOutRun.WarmUpLoadGeneratorAsync(deployment, options, sessionId, ct), ct)] : Array.Empty<Task>()]));
-    Console.WriteLine($"{askers.Count} candidates seeded with their sign-in cookies (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
-    var context = new BenchContext(deployment, options, askers, sessionId);
-    setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);
-
-    foreach (var scenario in scenarios)
+    await using (var deployment = await BenchDeployment.StartAsync(ct))
     {
-        Console.WriteLine($"({scenario.Number}) {scenario.Title} …");
-        var took = Stopwatch.StartNew();
-        try { results.Add(await scenario.RunAsync(context, ct) with { Seconds = Math.Round(took.Elapsed.TotalSeconds) }); }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        Console.WriteLine($"Distributed deployment up after {clock.Elapsed.TotalSeconds:0} s (Web {deployment.Web.BaseUrl}, Realtime {string.Join(", ", deployment.Realtime.Select(r => r.BaseUrl))}, bare hub {deployment.BareHub.BaseUrl})");
+        using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
+        var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
+
+        // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL; the scenarios' own set-up (seeding)
+        // runs beside it. None of it is measured, so Web, PostgreSQL and the bench may use every core meanwhile; they are pinned
+        // back before the first scenario.
+        Askers askers = null!;
+        await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
+            [Task.Run(async () => askers = await Askers.SeedAsync(deployment, options.Askers, ct), ct),
+             .. scenarios.Select(s => Task.Run(() => s.PrepareAsync(deployment, options, ct), ct)),
+             .. warmLoadGenerator ? [Task.Run(() => FanOutRun.WarmUpLoadGeneratorAsync(deployment, options, sessionId, ct), ct)] : Array.Empty<Task>()]));
+        Console.WriteLine($"{askers.Count} candidates seeded with their sign-in cookies (and the scenarios' seeding done) after {clock.Elapsed.TotalSeconds:0} s; live session {sessionId}");
+        var context = new BenchContext(deployment, options, askers, sessionId);
+        setupSeconds = Math.Round(clock.Elapsed.TotalSeconds);
+
+        foreach (var scenario in scenarios)
         {
-            // Out of time (or interrupted): report what was measured and say what was not.
-            results.Add(ScenarioResult.NotMeasured(scenario.Number, scenario.Title, "the run was interrupted or ran out of its time bound before this finished"));
+            Console.WriteLine($"({scenario.Number}) {scenario.Title} …");
+            var took = Stopwatch.StartNew();
+            try { results.Add(await scenario.RunAsync(context, ct) with { Seconds = Math.Round(took.Elapsed.TotalSeconds) }); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Out of time (or interrupted): report what was measured and say what was not.
+                results.Add(ScenarioResult.NotMeasured(scenario.Number, scenario.Title, "the run was interrupted or ran out of its time bound before this finished"));
+            }
         }
     }
+}
+catch (OperationCanceledException) when (ct.IsCancellationRequested)
+{
+    // Each scenario catches its own interruption, so this one came during the deployment's start or the set-up: nothing was
+    // measured and there is no report to write. The servers started so far are stopped on the way out.
+    Console.Error.WriteLine($"Interrupted (or out of time) during the set-up after {clock.Elapsed.TotalSeconds:0} s: nothing was measured and no report was written.");
+    return 1;
+}
+finally
+{
+    // What a scenario prepared and has not used yet (a run stopped during the set-up): the video's clip folder.
+    foreach (var scenario in scenarios.OfType<IAsyncDisposable>()) await scenario.DisposeAsync();
 }
 results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.Number)));
 

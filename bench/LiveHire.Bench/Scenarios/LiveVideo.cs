@@ -13,7 +13,7 @@ namespace LiveHire.Bench.Scenarios;
 /// viewer's clock − the stamp (one machine, one clock). ffmpeg's CPU over the window, against a bare ffmpeg copying an
 /// H.264 clip to HLS on disk in real time.
 /// </summary>
-public sealed class LiveVideo : IScenario
+public sealed class LiveVideo : IScenario, IAsyncDisposable
 {
     public int Number => 7;
     public string Title => "Live video (glass-to-glass latency, ffmpeg CPU)";
@@ -99,11 +99,14 @@ public sealed class LiveVideo : IScenario
     {
         clipFolder ??= await EncodeClipAsync(ClipSeconds(context.Options), ct);
         try { return await MeasureAsync(context, clipFolder, ct); }
-        finally
-        {
-            Directory.Delete(clipFolder, recursive: true);
-            clipFolder = null;
-        }
+        finally { await DisposeAsync(); }
+    }
+
+    /// <summary>Deletes the clip's folder if it is still there: after the scenario, or when the run stops before it.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref clipFolder, null) is { } folder && Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Broadcasts, watches and samples, with the baseline ffmpeg playing the clip in <paramref name="clip"/> beside the session's.</summary>
