@@ -67,9 +67,9 @@ try
         using var http = new HttpClient { BaseAddress = deployment.Web.BaseUrl };
         var sessionId = (await http.GetFromJsonAsync<List<SessionRow>>("/api/v1/sessions", ct))!.First(s => s.Status == "Live").Id;
 
-        // Sign-up hashes each password (deliberately slow) in Web and writes to PostgreSQL; the scenarios' own set-up (seeding)
-        // runs beside it. None of it is measured, so Web, PostgreSQL and the bench may use every core meanwhile; they are pinned
-        // back before the first scenario.
+        // The candidates are written into PostgreSQL with their sign-in cookies (Askers.SeedAsync), and the scenarios' own set-up
+        // (seeding, the video's clip) and the load generator's warm-up run beside it. None of it is measured, so Web, PostgreSQL and
+        // the bench may use every core meanwhile; they are pinned back before the first scenario.
         Askers askers = null!;
         await Pinning.SpreadWhileAsync([deployment.WebPid, .. ServerProcess.WithCommandLine(deployment.Postgres.DataDirectory)], () => Task.WhenAll(
             [Task.Run(async () => askers = await Askers.SeedAsync(deployment, options.Askers, ct), ct),

@@ -44,8 +44,8 @@ public static class Pinning
 
     /// <summary>
     /// Lets the given server processes (and their threads and descendants) and this one use every core while
-    /// <paramref name="work"/> runs, then pins them back. Only for set-up that is not measured (the sign-ups' password
-    /// hashing, seeding), never around a scenario; <paramref name="work"/> must start processes only through
+    /// <paramref name="work"/> runs, then pins them back. Only for set-up that is not measured (seeding the candidates
+    /// and the scenarios' data), never around a scenario; <paramref name="work"/> must start processes only through
     /// <see cref="StartOnServerCoreAsync"/> (so that they see one core, not the spread). The trees are walked
     /// again afterwards, so children started meanwhile (PostgreSQL backends, which inherit the spread) are pinned too.
     /// </summary>
