@@ -42,8 +42,8 @@ public sealed class VideoBrowserTests(EmbeddedDeploymentFixture app, BrowserFixt
 
         host.Dialog += (_, dialog) => dialog.AcceptAsync();
         await host.GetByTestId("session-end").ClickAsync();
-        await Assertions.Expect(host.GetByTestId("broadcast-status")).ToHaveTextAsync("本场直播已结束");
-        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束");
+        await Assertions.Expect(host.GetByTestId("broadcast-status")).ToHaveTextAsync("本场直播已结束", VideoStudio.Ending);
+        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束", VideoStudio.Ending);
     }
 }
 
@@ -94,6 +94,6 @@ public sealed class VideoRecorderFormatTests(EmbeddedDeploymentFixture app, Brow
 
         host.Dialog += (_, dialog) => dialog.AcceptAsync();
         await host.GetByTestId("session-end").ClickAsync();
-        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束");
+        await Assertions.Expect(viewer.GetByTestId("video-state")).ToHaveTextAsync("本场直播已结束", VideoStudio.Ending);
     }
 }

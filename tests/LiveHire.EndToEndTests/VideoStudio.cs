@@ -17,6 +17,14 @@ public sealed record ProblemBody(string? Title, int? Status, string? Code);
 public static class VideoStudio
 {
     public const string H264Type = "video/webm;codecs=h264,opus";
+
+    /// <summary>
+    /// How long a page may take to show "ended" after the host ends the session. Ending finishes the video first (ffmpeg
+    /// gets up to 3 s to write its last segment, which is then published and the recording closed: LiveVideo.EndAsync), so
+    /// the host's reply and the viewers' VideoStateChanged come after that; with x264 encoding beside the rest of the
+    /// suite on two cores it took more than Playwright's default 5 s once (CI, 2026-12-06).
+    /// </summary>
+    public static readonly Microsoft.Playwright.LocatorAssertionsToHaveTextOptions Ending = new() { Timeout = 15_000 };
     private static readonly SemaphoreSlim ClipLock = new(1, 1);
     private static byte[]? clip;
 
