@@ -109,8 +109,12 @@ results.AddRange(NotMeasuredYet.All.Where(n => only is null || only.Contains(n.N
 var report = new BenchReport(options.Name, startedAt, Math.Round(clock.Elapsed.TotalSeconds), command, Machine.Current(), pinning,
     $"{loadAtStart} at the start, {ProcFs.LoadAverage()} at the end", options,
     [.. results.OrderBy(r => r.Number)]) { SetupSeconds = setupSeconds, LoadGeneratorWarmedUp = warmLoadGenerator ? true : null };
-await ReportWriter.WriteAsync(report, RepoPaths.Root, partial: only is not null);
+// A run stopped part-way (Ctrl+C, SIGTERM, or out of its time bound) measured only some scenarios, like --only: its report
+// must not replace the last whole run's (docs/benchmarks.md, latest.json and full.json or quick.json).
+var whole = only is null && !ct.IsCancellationRequested;
+await ReportWriter.WriteAsync(report, RepoPaths.Root, partial: !whole);
 Console.WriteLine(ReportWriter.Markdown(report));
-Console.WriteLine(only is null ? $"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s."
-    : $"Wrote bench/results/partial.json (a partial run leaves docs/benchmarks.md alone) in {clock.Elapsed.TotalSeconds:0} s.");
-return 0;
+Console.WriteLine(whole ? $"Wrote docs/benchmarks.md and bench/results/latest.json in {clock.Elapsed.TotalSeconds:0} s."
+    : $"Wrote bench/results/partial.json (a partial or stopped run leaves docs/benchmarks.md alone) in {clock.Elapsed.TotalSeconds:0} s.");
+// Stopped part-way is not a finished run, for a script that runs the bench as for the set-up's interruption above.
+return ct.IsCancellationRequested ? 1 : 0;

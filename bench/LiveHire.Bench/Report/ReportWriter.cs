@@ -8,7 +8,7 @@ namespace LiveHire.Bench.Report;
 /// <summary>Writes bench/results/latest.json (all the numbers) and docs/benchmarks.md (the same, for people).</summary>
 public static class ReportWriter
 {
-    /// <param name="partial">Only some scenarios ran (<c>--only</c>): then only bench/results/partial.json is written, so the report of the last whole run stays.</param>
+    /// <param name="partial">Only some scenarios ran (<c>--only</c>, or the run was stopped part-way): then only bench/results/partial.json is written, so the report of the last whole run stays.</param>
     public static async Task WriteAsync(BenchReport report, string repoRoot, bool partial = false)
     {
         var results = Path.Combine(repoRoot, "bench", "results");
@@ -47,7 +47,7 @@ public static class ReportWriter
                       $"bound {r.Options.ReminderBound.TotalSeconds:0} s; video: {r.Options.VideoWindow.TotalSeconds:0} s sampled; search: {r.Options.SearchJobs:N0} jobs, {r.Options.SearchRequests} requests per search").AppendLine();
         var bound = r.Run == "full" ? 600 : 90;
         md.AppendLine($"- **Run length:** {r.DurationSeconds:N0} s (target: {(r.Run == "full" ? "at most 10 min" : "about a minute")}" +
-                      (r.Scenarios.Count < 8 ? ", not judged for a partial run)" : $": {(r.DurationSeconds <= bound ? "met" : "missed")})") +
+                      (r.Scenarios.Count < 8 || r.Scenarios.Any(s => s.NotMeasuredReason is not null) ? ", not judged for a partial or stopped run)" : $": {(r.DurationSeconds <= bound ? "met" : "missed")})") +
                       $": set-up (deployment; {r.Options.Askers:N0} candidates seeded and, beside them, the search's jobs" +
                       $"{(r.LoadGeneratorWarmedUp == true ? " and the load generator's warm-up on the bare hub" : "")}) {r.SetupSeconds:N0} s; " +
                       string.Join("; ", r.Scenarios.Where(s => s.NotMeasuredReason is null).OrderByDescending(s => s.Seconds).Select(s => $"({s.Number}) {s.Seconds:N0} s")) +
