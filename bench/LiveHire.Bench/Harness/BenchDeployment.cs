@@ -103,12 +103,12 @@ public sealed class BenchDeployment : IAsyncDisposable
     public int RealtimePid(int node) => Realtime[node].Pid;
     public int WebPid => Web.Pid;
 
-    /// <summary>Redis, the PostgreSQL postmaster (its backends are its children) and Web: the servers behind the Realtime nodes.</summary>
     /// <summary>The redis-server process(es) of this deployment (recognised by the address on their command line).</summary>
     public IReadOnlyList<int> RedisPids() => ServerProcess.WithCommandLine($"127.0.0.1:{Redis.Port}");
 
     public double RedisCpuSeconds() => RedisPids().Sum(ProcFs.CpuSeconds);
 
+    /// <summary>Redis, the PostgreSQL postmaster (its backends are its children) and Web: the servers behind the Realtime nodes.</summary>
     public IReadOnlyList<int> BackingPids() =>
         [.. RedisPids(), .. ServerProcess.WithCommandLine(Postgres.DataDirectory).SelectMany(ProcFs.Tree), WebPid];
 
