@@ -1,5 +1,6 @@
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Testing;
 
@@ -17,13 +18,36 @@ public static class JobSeeder
         "家政服务员", "收银员", "厨师助理", "服装缝纫工", "手工串签（居家计件）", "客服专员", "Forklift Driver", "English Tutor", "水电维修工", "育婴师",
     ];
 
+    /// <summary>
+    /// Adds the employer through EF, then <paramref name="count"/> jobs built by <see cref="Jobs"/>: on PostgreSQL in one binary
+    /// COPY (<see cref="PostgresCopy"/>: 100,000 jobs through SaveChanges took 26-44 s of the benchmark's set-up), elsewhere
+    /// through SaveChanges in batches.
+    /// </summary>
     public static async Task<Organization> SeedAsync(LiveHireDbContext db, int count, DateTimeOffset now, int seed = 20261125, CancellationToken ct = default)
     {
-        var random = new Random(seed);
         var employer = Organization.Create("压测用人单位", OrganizationKind.Employer, "九龙坡区", now);
         db.Organizations.Add(employer);
         await db.SaveChangesAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresCopy.WriteAsync(db, Jobs(employer.Id, count, now, seed), ct);
+            return employer;
+        }
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var chunk in Jobs(employer.Id, count, now, seed).Chunk(2000))
+        {
+            db.Jobs.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return employer;
+    }
+
+    /// <summary>The jobs <see cref="SeedAsync"/> writes, through <see cref="Job.Create"/>: the same ones for the same seed.</summary>
+    public static IEnumerable<Job> Jobs(Guid employerId, int count, DateTimeOffset now, int seed = 20261125)
+    {
+        var random = new Random(seed);
         for (var i = 0; i < count; i++)
         {
             var district = Districts[random.Next(Districts.Length)];
@@ -42,19 +66,10 @@ public static class JobSeeder
             var point = random.Next(10) < 8;
             var location = Location.Create(district, street, community,
                 point ? Math.Round(29.40 + random.NextDouble() * 0.35, 5) : null, point ? Math.Round(106.35 + random.NextDouble() * 0.35, 5) : null);
-            var job = Job.Create(employer.Id, title, $"{title}，{district}{street}，有意者请投递简历。", min, max, unit, "8:00-17:00",
+            var job = Job.Create(employerId, title, $"{title}，{district}{street}，有意者请投递简历。", min, max, unit, "8:00-17:00",
                 (JobType)random.Next(1, 6), location, (Benefits)random.Next(0, 64), random.Next(1, 30), now.AddSeconds(-i)).Value!;
             job.SetGroups((SuitableGroups)random.Next(0, 64));
-            db.Jobs.Add(job);
-            if (i % 2000 == 1999)
-            {
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
+            yield return job;
         }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        return employer;
     }
 }
