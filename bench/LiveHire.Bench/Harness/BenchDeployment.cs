@@ -70,7 +70,9 @@ public sealed class BenchDeployment : IAsyncDisposable
         var bareHub = Track(StartBareHub(ct));
         var web = Task.Run(async () =>
         {
-            var (exitCode, output) = await HostProcess.RunAsync(WebAssembly, WebDirectory, settings, ["migrate"], ct);
+            // The migration is a one-off command, not a server: on the load cores it leaves the server core to the Realtime nodes and
+            // the bare hub starting meanwhile (PostgreSQL, on the server core, does its part of the work).
+            var (exitCode, output) = await HostProcess.RunAsync(WebAssembly, WebDirectory, settings, ["migrate"], ct, Pinning.MoveToLoadCoresAsync);
             if (exitCode != 0) throw new InvalidOperationException($"migrate exited with {exitCode}:\n{output}");
             Console.WriteLine($"  schema migrated after {clock.Elapsed.TotalSeconds:0.0} s");
             return await Track(HostProcess.StartAsync(WebAssembly, WebDirectory, settings, ["--demo"], "/health/ready", ct));

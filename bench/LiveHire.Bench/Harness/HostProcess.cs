@@ -47,12 +47,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the host as a command (e.g. <c>migrate</c>) and returns its exit code and output.</summary>
+    /// <summary>
+    /// Runs the host as a command (e.g. <c>migrate</c>) and returns its exit code and output; <paramref name="started"/> gets its
+    /// process id as soon as it runs (to move it to other cores).
+    /// </summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string assembly, string workingDirectory, IReadOnlyDictionary<string, string> settings,
-        string[] arguments, CancellationToken ct)
+        string[] arguments, CancellationToken ct, Func<int, Task>? started = null)
     {
         using var process = Process.Start(Info(assembly, workingDirectory, settings, arguments, FreePort.Next()))!;
         process.StandardInput.Close();
+        if (started is not null) await started(process.Id);
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var errors = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);

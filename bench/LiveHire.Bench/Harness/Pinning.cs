@@ -34,6 +34,12 @@ public static class Pinning
         finally { gate.Release(); }
     }
 
+    /// <summary>
+    /// Moves a one-off process that is not measured (the schema migration) to the load cores, so that it does not take the server
+    /// core from the servers starting beside it. The load generator is idle while the deployment starts.
+    /// </summary>
+    public static Task MoveToLoadCoresAsync(int pid) => Enabled ? TasksetAsync(LoadCores, pid) : Task.CompletedTask;
+
     /// <summary>Pins the given processes and all their threads and descendants to the server core.</summary>
     public static async Task PinServersAsync(IEnumerable<int> pids)
     {
