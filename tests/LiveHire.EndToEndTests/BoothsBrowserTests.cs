@@ -7,8 +7,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>The booth flow in real browsers on 360 px phones, from an employer's application to a candidate reading the timetable.</summary>
-public sealed class BoothsBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class BoothsBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     [Fact]
     public async Task Employer_applies_organizer_approves_recruiter_books_and_a_candidate_sees_the_slot_on_the_timetable()
     {

@@ -7,8 +7,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>The bell in the top bar: a notice for a fair the candidate registered for arrives live, and the centre lists it.</summary>
-public sealed class NotificationBellBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class NotificationBellBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     [Fact]
     public async Task Registered_candidate_sees_the_cancellation_notice_arrive_in_the_bell_without_reloading()
     {

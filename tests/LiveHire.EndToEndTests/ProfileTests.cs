@@ -8,8 +8,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>The structured profile, the resume made from it, and 为你推荐 over real HTTP, each for a newly signed-up candidate.</summary>
-public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static object Profile(string name = "陈小红", string[]? wanted = null) => new

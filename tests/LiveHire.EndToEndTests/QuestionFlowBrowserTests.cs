@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>Q&amp;A in real browsers on 360 px phones: ask, vote and answer reach everyone live, without a reload.</summary>
-public sealed class QuestionFlowBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class QuestionFlowBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     [Fact]
     public async Task Asked_question_voted_and_answered_reaches_both_viewers_live()
     {

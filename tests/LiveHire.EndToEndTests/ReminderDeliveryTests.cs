@@ -10,8 +10,11 @@ namespace LiveHire.EndToEndTests;
 /// Reminders end to end on the Embedded deployment, with its real job server: a fair whose reminder offset makes one due
 /// in a few seconds; the server's due-notice watcher (every 5 s) sends it, so no test waits for a minutely run.
 /// </summary>
-public sealed class ReminderDeliveryTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class ReminderDeliveryTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly TimeSpan Lead = TimeSpan.FromMinutes(10);
 

@@ -8,8 +8,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>The replay of an ended session: archived by the real job server, played with seeking, hidden by its host.</summary>
-public sealed class ReplayTests(ReplayFixture app, BrowserFixture browser) : IClassFixture<ReplayFixture>
+public sealed class ReplayTests(ReplayFixture app, BrowserFixture browser) : IClassFixture<ReplayFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private string Page => $"/replay/{app.SessionId}";
     private string Video => $"/replay/{app.SessionId}/video.mp4";

@@ -20,8 +20,11 @@ public sealed class RtmpDeploymentFixture(TestServers servers) : IAsyncLifetime
 /// OBS over RTMP: LiveHire issues one key per session to its hosts; nginx accepts a publish only when LiveHire says the
 /// key is current, and cuts off a broadcaster whose key was rotated. Pushed with ffmpeg's test pattern, as OBS would.
 /// </summary>
-public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture browser) : IClassFixture<RtmpDeploymentFixture>
+public sealed class RtmpIngestTests(RtmpDeploymentFixture app, BrowserFixture browser) : IClassFixture<RtmpDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static readonly TimeSpan PushLimit = TimeSpan.FromSeconds(45);
 
     [Theory]

@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>The showcase and one-tap apply as people use them: a host's studio and a candidate's phone, in real browsers.</summary>
-public sealed class ShowcaseApplyBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class ShowcaseApplyBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     [Fact]
     public async Task Host_presents_a_job_candidate_applies_with_a_new_resume_and_host_opens_it()
     {

@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>A host revises the job on air from the studio; viewers' job card changes without a reload.</summary>
-public sealed class StudioJobEditBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class StudioJobEditBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     [Fact]
     public async Task Host_revises_the_presented_jobs_pay_and_viewers_see_the_new_card_live()
     {

@@ -7,8 +7,11 @@ namespace LiveHire.EndToEndTests;
 /// The path everything serves, in a real browser: an organizer schedules a session, the recruiter opens the studio,
 /// a candidate asks in the live room, and the question reaches the studio without a reload.
 /// </summary>
-public sealed class ThinSliceTests(TestServers servers, BrowserFixture browser)
+public sealed class ThinSliceTests(TestServers servers, BrowserFixture browser) : IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     [Theory]
     [InlineData(Mode.Embedded)]
     [InlineData(Mode.Distributed)]

@@ -6,8 +6,11 @@ namespace LiveHire.EndToEndTests;
 /// The host broadcasts from the studio with chromium's fake camera; a viewer's player shows it live, keeps playing
 /// through an ffmpeg crash, then shows it ended.
 /// </summary>
-public sealed class VideoBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class VideoBrowserTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -52,8 +55,11 @@ public sealed class VideoBrowserTests(EmbeddedDeploymentFixture app, BrowserFixt
 /// encodes with x264; one that records H.264 only in MP4 (as Safari does, there with AAC, which this chromium
 /// cannot encode) has it copied. Either way the viewer's picture moves.
 /// </summary>
-public sealed class VideoRecorderFormatTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>
+public sealed class VideoRecorderFormatTests(EmbeddedDeploymentFixture app, BrowserFixture browser) : IClassFixture<EmbeddedDeploymentFixture>, IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]

@@ -7,8 +7,11 @@ using Microsoft.Playwright;
 namespace LiveHire.EndToEndTests;
 
 /// <summary>Live video and the process around it: no ffmpeg outlives the host, and a machine without ffmpeg still runs the room.</summary>
-public sealed class VideoHostingTests(BrowserFixture browser)
+public sealed class VideoHostingTests(BrowserFixture browser) : IAsyncDisposable
 {
+    /// <summary>After each test: closes the people it opened in the browser (<see cref="BrowserFixture.CloseEveryoneAsync"/>).</summary>
+    public ValueTask DisposeAsync() => new(browser.CloseEveryoneAsync());
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
