@@ -20,7 +20,7 @@ public static class PostgresCopy
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of {db.GetType().Name}.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = Columns(entityType).Select(p => Column.Of(p, table)).Where(c => c is not null).Select(c => c!).ToList();
+        var columns = Columns(entityType).Select(p => Column.Of(p, table)).OfType<Column>().ToList();
         var target = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
         var copy = $"COPY {target} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
 
@@ -54,7 +54,7 @@ public static class PostgresCopy
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
 
-    private sealed record Column(string Name, string DataTypeName, IProperty Property, ValueConverter? Converter)
+    private sealed record Column(string Name, string DataTypeName, IClrPropertyGetter Getter, ValueConverter? Converter)
     {
         /// <summary>The column a property maps to in <paramref name="table"/>, or null when the database computes it.</summary>
         public static Column? Of(IProperty property, StoreObjectIdentifier table)
@@ -66,12 +66,12 @@ public static class PostgresCopy
             var parenthesis = storeType.IndexOf('(');
             var dataTypeName = parenthesis < 0 ? storeType : storeType[..parenthesis].TrimEnd() + storeType[(storeType.IndexOf(')') + 1)..];
             return new(property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.Name} has no column in {table.Name}."),
-                dataTypeName, property, mapping.Converter);
+                dataTypeName, property.GetGetter(), mapping.Converter);
         }
 
         public object? ProviderValue(object entity)
         {
-            var value = Property.GetGetter().GetClrValueUsingContainingEntity(entity);
+            var value = Getter.GetClrValueUsingContainingEntity(entity);
             return value is null || Converter is null ? value : Converter.ConvertToProvider(value);
         }
     }
