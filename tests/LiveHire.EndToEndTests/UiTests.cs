@@ -85,6 +85,53 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
     }
 
     [Fact]
+    public async Task Nothing_a_page_asks_for_is_missing_and_the_pages_show_the_sites_icon()
+    {
+        var sessionId = await app.LiveSessionIdAsync();
+        var visits = new (string? Person, string[] Paths)[]
+        {
+            (null, ["/", "/jobs", "/fairs", "/account/login", "/account/register"]),
+            (People.Candidate, ["/me", "/me/applications", "/notifications", $"/live/{sessionId}"]),
+            (People.Recruiter, ["/studio", "/studio/board"]),
+            (People.Organizer, ["/organizer/sessions", "/organizer/booths"]),
+        };
+        var problems = new List<string>();
+        foreach (var (person, paths) in visits)
+        {
+            var page = await browser.NewPersonAsync(app.BaseUrl);
+            var at = "";
+            // A missing favicon only shows as a console error: the browser's own request is not a page request.
+            page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"{person ?? "anonymous"} {at}: console: {m.Text}"); };
+            page.PageError += (_, e) => { lock (problems) problems.Add($"{person ?? "anonymous"} {at}: script: {e}"); };
+            page.Response += (_, r) => { if (r.Status >= 400) lock (problems) problems.Add($"{person ?? "anonymous"} {at}: {r.Status} {r.Url}"); };
+            page.RequestFailed += (_, r) => { lock (problems) problems.Add($"{person ?? "anonymous"} {at}: failed {r.Url} {r.Failure}"); };
+            if (person is not null) await People.SignInAsync(page, person);
+            foreach (var path in paths)
+            {
+                at = path;
+                await page.GotoAsync(path);
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            }
+        }
+        problems.ShouldBeEmpty();
+
+        using var http = new HttpClient { BaseAddress = app.BaseUrl };
+        var ct = TestContext.Current.CancellationToken;
+        var html = await http.GetStringAsync("/", ct);
+        var icons = System.Text.RegularExpressions.Regex.Matches(html, "<link rel=\"icon\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        icons.Count.ShouldBe(2, "the layout links the .ico and the .svg");
+        icons[0].ShouldStartWith("/favicon.ico?v=");
+        icons[1].ShouldStartWith("/favicon.svg?v=");
+        foreach (var (url, type) in icons.Zip(["image/x-icon", "image/svg+xml"]).Append(("/favicon.ico", "image/x-icon")))
+        {
+            using var icon = await http.GetAsync(url, ct);
+            icon.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, url);
+            icon.Content.Headers.ContentType!.MediaType.ShouldBe(type, url);
+            if (url.Contains("?v=", StringComparison.Ordinal)) icon.Headers.CacheControl!.ToString().ShouldContain("immutable", customMessage: url);
+        }
+    }
+
+    [Fact]
     public async Task Pages_fit_a_360_px_phone_without_sideways_scrolling()
     {
         var sessionId = await app.LiveSessionIdAsync();
