@@ -22,8 +22,17 @@ public static class ApiSetup
     public static void AddWebApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier);
+        {
+            ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
+            // Routing turns a body no endpoint reads away before any endpoint runs, with nothing but the status.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && ctx.ProblemDetails.Detail is null)
+                ctx.ProblemDetails.Detail = $"This endpoint does not read a body of type '{ctx.HttpContext.Request.ContentType}': "
+                    + "see /openapi/v1.json for what each endpoint reads (JSON for most, multipart/form-data for uploads).";
+        });
         builder.Services.AddExceptionHandler<GlobalExceptionHandler>();
+        // Outside Development a parameter an endpoint cannot bind (?minPay=abc, a broken JSON body) is answered with a bare 400
+        // that names nothing; thrown instead, it reaches GlobalExceptionHandler, whose ProblemDetails say which and why.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/") == true;

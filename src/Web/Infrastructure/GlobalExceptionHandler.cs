@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +32,15 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         }
         else if (exception is BadHttpRequestException bad)
         {
+            // Binding's own words name the parameter and the value (Failed to bind parameter "decimal? MinPay" from "abc".); for a
+            // JSON body the reader's add where in it (The JSON value could not be converted to ... Path: $.payMin ...).
             context.Response.StatusCode = bad.StatusCode;
-            problem = new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message };
+            problem = new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
+            };
         }
         else
         {

@@ -4,6 +4,7 @@ using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Jobs;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Web.Features.Search;
@@ -105,16 +106,44 @@ public static class SearchJobs
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/jobs/search", async ([AsParameters] Filter filter, string? district, string? street, string? community, double? latitude,
-                double? longitude, ClaimsPrincipal user, LiveHireDbContext db, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/jobs/search", async Task<Results<Ok<SearchResult>, ValidationProblem>> ([AsParameters] Filter filter, string? district,
+                string? street, string? community, double? latitude, double? longitude, ClaimsPrincipal user, LiveHireDbContext db,
+                IMediator mediator, CancellationToken ct) =>
             {
-                var given = new Place(district?.Trim() ?? "", street?.Trim() ?? "", community?.Trim() ?? "",
-                    latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180 ? latitude : null,
-                    latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180 ? longitude : null);
+                if (Mistakes(filter, latitude, longitude) is { Count: > 0 } mistakes)
+                    return TypedResults.ValidationProblem(mistakes, title: "The request is not valid.", type: "https://livehire.dev/problems/validation");
+                var given = new Place(district?.Trim() ?? "", street?.Trim() ?? "", community?.Trim() ?? "", latitude, longitude);
                 var home = await HomeOfAsync(db, user, given, ct);
                 return TypedResults.Ok(await mediator.Send(new Query(filter, home), ct));
             })
             .AllowAnonymous()
             .WithName("SearchJobs")
-            .WithSummary("Open jobs near home (anyone): same community, street, district first, then by distance; filters and keywords.");
+            .WithSummary("Open jobs near home (anyone): same community, street, district first, then by distance; filters and keywords.")
+            .ProducesValidationProblem();
+
+    /// <summary>
+    /// What the API turns away rather than quietly ignores: a type, group or pay unit that is not one (which would have searched
+    /// without that filter), a page below 1, and a map point that is half given or off the globe (which would have ranked
+    /// without it). The /jobs page builds its query from its own choices and stays forgiving.
+    /// </summary>
+    public static Dictionary<string, string[]> Mistakes(Filter filter, double? latitude, double? longitude)
+    {
+        var mistakes = new Dictionary<string, string[]>();
+        Check<JobType>("types", filter.Types);
+        Check<SuitableGroups>("groups", filter.Groups);
+        Check<PayUnit>("payUnit", filter.PayUnit);
+        if (filter.Page < 1) mistakes["page"] = ["Pages start at 1."];
+        if (latitude is null != longitude is null) mistakes[latitude is null ? "latitude" : "longitude"] = ["A map point needs both latitude and longitude."];
+        if (latitude is < -90 or > 90) mistakes["latitude"] = ["Latitude is between -90 and 90."];
+        if (longitude is < -180 or > 180) mistakes["longitude"] = ["Longitude is between -180 and 180."];
+        return mistakes;
+
+        void Check<T>(string name, string? csv) where T : struct, Enum
+        {
+            var known = Enum.GetValues<T>().Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => v.ToString()).ToList();
+            var unknown = (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0) mistakes[name] = [$"Not known: {string.Join(", ", unknown)}. Known: {string.Join(", ", known)}."];
+        }
+    }
 }
