@@ -132,6 +132,28 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
     }
 
     [Fact]
+    public async Task A_form_posted_from_a_page_that_went_stale_says_to_reload_and_is_not_logged_as_a_fault()
+    {
+        var page = await browser.NewPersonAsync(app.BaseUrl);
+        await page.GotoAsync("/fairs");
+        // The antiforgery cookie goes (a browser cleared, a phone that kept the page for days): the form's token no longer matches.
+        await page.Context.ClearCookiesAsync();
+
+        var answer = await page.RunAndWaitForResponseAsync(() => page.GetByTestId("lang-en").ClickAsync(),
+            r => r.Url.EndsWith("/culture", StringComparison.Ordinal));
+
+        answer.Status.ShouldBe(400);
+        await Assertions.Expect(page.GetByTestId("error-body")).ToHaveTextAsync("这个页面可能已经过期。请返回上一页，刷新后再试一次。");
+        await Assertions.Expect(page.Locator("code")).Not.ToBeEmptyAsync();
+        app.Deployment.Logs.Split('\n').Where(l => l.Contains("anti-forgery", StringComparison.Ordinal) && l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal))
+            .ShouldBeEmpty();
+
+        await page.GotoAsync("/fairs");
+        await page.GetByTestId("lang-en").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Upcoming fairs");
+    }
+
+    [Fact]
     public async Task Pages_fit_a_360_px_phone_without_sideways_scrolling()
     {
         var sessionId = await app.LiveSessionIdAsync();

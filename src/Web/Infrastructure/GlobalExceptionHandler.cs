@@ -13,7 +13,10 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         if (!IsApiRequest(context))
         {
             // People get the friendly /Error page (re-executed by UseExceptionHandler); programs get ProblemDetails.
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            if (exception is BadHttpRequestException unread)
+                logger.LogInformation("A page request could not be read ({Status}): {Reason}", unread.StatusCode, unread.Message);
+            else
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
             return false;
         }
 

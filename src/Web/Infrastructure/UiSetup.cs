@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using LiveHire.Core.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -66,7 +67,15 @@ public static class UiSetup
 
     public static void UseWebPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // A request the app could not read (a form missing its field, an antiforgery token gone stale) is the sender's
+            // mistake: its own status (400), the error page saying so, and no error in the log.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // .NET 10's default (quiet when GlobalExceptionHandler wrote the answer; it logs faults itself), plus unreadable requests.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService || c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseResponseCompression();

@@ -4,10 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LiveHire.Web.Pages;
 
+/// <summary>
+/// Where a page request that failed ends up (re-executed by UseExceptionHandler with the request's own method, so a failed
+/// form post arrives here as a POST). A request the app could not read (4xx, e.g. a form whose page sat open until its
+/// antiforgery token went stale) is told to reload and try again; anything else, that it went wrong on our side.
+/// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    public string RequestId { get; private set; } = "";
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+
+    public bool SendersMistake => HttpContext.Response.StatusCode is >= 400 and < 500;
 }
