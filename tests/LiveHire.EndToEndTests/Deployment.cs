@@ -32,6 +32,10 @@ public sealed class Deployment : IAsyncDisposable
         + (nginx is null ? "" : $"\n\n===== nginx =====\n{nginx.Log}");
     private NginxServer? nginx;
 
+    /// <summary>The log entries (JSON lines) at Error level that mention <paramref name="text"/>: a fault, where bad input should have left none.</summary>
+    public IReadOnlyList<string> ErrorsMentioning(string text) =>
+        Logs.Split('\n').Where(l => l.Contains(text, StringComparison.Ordinal) && l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)).ToList();
+
     /// <summary>Distributed mode: the Workers process, for tests that crash and restart it.</summary>
     public LiveHireApp? Workers { get; private set; }
     /// <summary>Embedded mode's one process (Web with the hubs and the job server).</summary>

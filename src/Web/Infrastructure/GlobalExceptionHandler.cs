@@ -35,7 +35,7 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         }
         else if (exception is BadHttpRequestException bad)
         {
-            // Binding's own words name the parameter and the value (Failed to bind parameter "decimal? MinPay" from "abc".); for a
+            // Binding's own words name the parameter and the value (Failed to bind parameter "Nullable<decimal> MinPay" from "abc".); for a
             // JSON body the reader's add where in it (The JSON value could not be converted to ... Path: $.payMin ...).
             context.Response.StatusCode = bad.StatusCode;
             problem = new ProblemDetails

@@ -126,7 +126,7 @@ public static class SearchJobs
     /// without that filter), a page below 1, and a map point that is half given or off the globe (which would have ranked
     /// without it). The /jobs page builds its query from its own choices and stays forgiving.
     /// </summary>
-    public static Dictionary<string, string[]> Mistakes(Filter filter, double? latitude, double? longitude)
+    private static Dictionary<string, string[]> Mistakes(Filter filter, double? latitude, double? longitude)
     {
         var mistakes = new Dictionary<string, string[]>();
         Check<JobType>("types", filter.Types);
