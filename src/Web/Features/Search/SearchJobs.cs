@@ -92,8 +92,7 @@ public static class SearchJobs
         }
 
         private static List<T> Names<T>(string? csv) where T : struct, Enum =>
-            (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(n => Enum.TryParse<T>(n, true, out var v) ? (T?)v : null).OfType<T>().Distinct().ToList();
+            Csv(csv).Select(n => Enum.TryParse<T>(n, true, out var v) ? (T?)v : null).OfType<T>().Distinct().ToList();
     }
 
     /// <summary>The place to rank from: the one given in the request, else a signed-in candidate's saved home, else nowhere.</summary>
@@ -140,10 +139,18 @@ public static class SearchJobs
 
         void Check<T>(string name, string? csv) where T : struct, Enum
         {
-            var known = Enum.GetValues<T>().Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => v.ToString()).ToList();
-            var unknown = (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknown.Count > 0) mistakes[name] = [$"Not known: {string.Join(", ", unknown)}. Known: {string.Join(", ", known)}."];
+            var unknown = Csv(csv).Where(n => !Known<T>.Names.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0) mistakes[name] = [$"Not known: {string.Join(", ", unknown)}. Known: {string.Join(", ", Known<T>.Names)}."];
         }
+    }
+
+    /// <summary>A comma-separated query value's names, trimmed, empty ones dropped.</summary>
+    private static string[] Csv(string? csv) => (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>An enum's names a filter may use (not its zero "None"), worked out once per type.</summary>
+    private static class Known<T> where T : struct, Enum
+    {
+        public static readonly string[] Names = Enum.GetValues<T>()
+            .Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => v.ToString()).ToArray();
     }
 }
