@@ -16,7 +16,7 @@ namespace LiveHire.UnitTests.LiveRoom;
 /// </summary>
 public sealed class PresenceSpacingTests
 {
-    private readonly FakeTimeProvider clock;
+    private readonly LoopClock clock;
     private readonly InMemoryLiveState state;
     private readonly RecordingRoom room = new();
     private readonly Guid session = Guid.NewGuid();
@@ -40,10 +40,11 @@ public sealed class PresenceSpacingTests
         // More arrive within the spacing (2.5 s for 5,000): each loop pass holds the count back.
         await JoinAsync(1);
         presence.Changed(session, new PresenceChange(5_001, 5_200, PersonChanged: true));
+        await clock.LoopSleepsAsync();
         for (var pass = 0; pass < 2; pass++)
         {
             clock.Advance(PresenceBroadcaster.Interval);
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await clock.LoopSleepsAsync(); // that pass is over: it held the count back
             room.Sent.ShouldBe(1);
         }
 
@@ -64,6 +65,7 @@ public sealed class PresenceSpacingTests
         (await room.NextAsync()).Viewers.ShouldBe(1);
         await JoinAsync(1);
         presence.Changed(session, new PresenceChange(2, 2, PersonChanged: true));
+        await clock.LoopSleepsAsync();
         clock.Advance(PresenceBroadcaster.Interval);
         (await room.NextAsync()).Viewers.ShouldBe(2);
         await presence.StopAsync(TestContext.Current.CancellationToken);
@@ -81,6 +83,29 @@ public sealed class PresenceSpacingTests
         var presence = new PresenceBroadcaster(state, room, clock, NullLogger<PresenceBroadcaster>.Instance);
         await presence.StartAsync(TestContext.Current.CancellationToken);
         return presence;
+    }
+
+    /// <summary>
+    /// A fake clock that tells when the broadcast loop has gone to sleep (each pass ends in a delay on this clock).
+    /// Advancing before the loop sleeps is lost: its delay starts after the advance and waits for another (CI saw it).
+    /// </summary>
+    private sealed class LoopClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly SemaphoreSlim sleeps = new(0);
+        private int waited;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            sleeps.Release();
+            return timer;
+        }
+
+        /// <summary>Waits for the loop's next sleep (a pass is over once it sleeps).</summary>
+        public async Task LoopSleepsAsync()
+        {
+            (await sleeps.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).ShouldBeTrue($"the loop did not sleep after pass {++waited}");
+        }
     }
 
     /// <summary>Records the <c>PresenceChanged</c> messages sent to any group.</summary>
