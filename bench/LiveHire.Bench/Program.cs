@@ -6,22 +6,50 @@ using LiveHire.Bench.Report;
 using LiveHire.Bench.Scenarios;
 using LiveHire.Testing;
 
-// One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick] [--only 1,2]
+// One command runs it all: dotnet run -c Release --project bench/LiveHire.Bench [-- --quick] [--only 1,2] (-- --help: BenchArguments)
 // (-- --render bench/results/full.json re-writes the report of a stored run.)
 // The bench started again by itself as a server-side helper (the reminder dispatcher, the Hangfire baseline): see BenchChild.
 if (args is ["--child", var role]) return await ChildRoles.RunAsync(role);
 // Re-writes docs/benchmarks.md (and latest.json) from a stored run, measuring nothing: for when METHOD.md changes after a run.
 if (args is ["--render", var stored])
 {
+    if (!File.Exists(stored))
+    {
+        Console.Error.WriteLine($"{stored}: no such file (the stored runs are bench/results/full.json and quick.json).");
+        return 2;
+    }
     var storedReport = System.Text.Json.JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(stored), Json.Options)
         ?? throw new InvalidOperationException($"{stored} holds no report.");
     await ReportWriter.WriteAsync(storedReport, RepoPaths.Root);
     Console.WriteLine($"docs/benchmarks.md re-written from {stored} (the {storedReport.Run} run of {storedReport.StartedAt:yyyy-MM-dd HH:mm} UTC)");
     return 0;
 }
-var options = args.Contains("--quick") ? BenchOptions.Quick : BenchOptions.Full;
-var onlyAt = Array.IndexOf(args, "--only");
-int[]? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? [.. args[onlyAt + 1].Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))] : null;
+// The vote storm asks its questions while the askers' slow-mode windows are still fresh (after a fan-out they are used up
+// for 30 s); the fan-outs then start once most windows have passed, which the storm and the resume drop take longer than,
+// and the reminders (no askers) run between the fan-out and the scale-out, so the windows pass meanwhile.
+IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new Reminders(), new ScaleOut(), new LiveVideo(), new JobSearch()];
+BenchArguments parsed;
+try { parsed = BenchArguments.Parse(args, scenarios); }
+catch (FormatException wrong)
+{
+    Console.Error.WriteLine($"{wrong.Message}{Environment.NewLine}{Environment.NewLine}{BenchArguments.Usage(scenarios)}");
+    return 2;
+}
+if (parsed.Help)
+{
+    Console.WriteLine(BenchArguments.Usage(scenarios));
+    return 0;
+}
+var options = parsed.Quick ? BenchOptions.Quick : BenchOptions.Full;
+var only = parsed.Only;
+// --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
+if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
+if (Prerequisite.Missing([.. Prerequisite.Deployment, .. scenarios.SelectMany(s => s.Needs)]) is { } missing)
+{
+    Console.Error.WriteLine(missing);
+    return 2;
+}
+
 var command = "dotnet run -c Release --project bench/LiveHire.Bench" + (options == BenchOptions.Quick || only is not null ? " --" : "")
     + (options == BenchOptions.Quick ? " --quick" : "") + (only is null ? "" : $" --only {string.Join(',', only)}");
 var startedAt = DateTimeOffset.UtcNow;
@@ -51,12 +79,6 @@ Console.WriteLine($"LiveHire bench ({options.Name}): {Environment.ProcessorCount
 
 List<ScenarioResult> results = [];
 double setupSeconds = 0;
-// The vote storm asks its questions while the askers' slow-mode windows are still fresh (after a fan-out they are used up
-// for 30 s); the fan-outs then start once most windows have passed, which the storm and the resume drop take longer than,
-// and the reminders (no askers) run between the fan-out and the scale-out, so the windows pass meanwhile.
-IScenario[] scenarios = [new Connections(), new VoteStorm(), new ResumeDrop(), new QaFanOut(), new Reminders(), new ScaleOut(), new LiveVideo(), new JobSearch()];
-// --only 2,5 runs just those scenarios (while working on one); the report then lists only them.
-if (only is not null) scenarios = [.. scenarios.Where(s => only.Contains(s.Number))];
 // The load generator's own warm-up (FanOutRun.WarmUpLoadGeneratorAsync) when a fan-out will be measured.
 var warmLoadGenerator = scenarios.Any(s => s is QaFanOut or ScaleOut);
 try

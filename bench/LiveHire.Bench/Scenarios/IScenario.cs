@@ -10,6 +10,9 @@ public interface IScenario
     int Number { get; }
     string Title { get; }
 
+    /// <summary>What this scenario runs beyond the deployment (checked before the run starts anything).</summary>
+    IReadOnlyList<Prerequisite> Needs => [];
+
     /// <summary>
     /// Set-up that measures nothing and needs no askers (seeding), run during the sign-ups, before any scenario. The run
     /// waits for it before the first scenario, so nothing measured overlaps it.

@@ -18,6 +18,16 @@ public sealed class LiveVideo : IScenario, IAsyncDisposable
     public int Number => 7;
     public string Title => "Live video (glass-to-glass latency, ffmpeg CPU)";
 
+    private const string Chromium = "/usr/bin/chromium";
+
+    public IReadOnlyList<Prerequisite> Needs { get; } =
+    [
+        new("ffmpeg", "ffmpeg", "apt-get install ffmpeg"),
+        new("nginx (the RTMP ingest)", NginxServer.Executable, "apt-get install nginx"),
+        new("nginx's RTMP module", "/usr/lib/nginx/modules/ngx_rtmp_module.so", "apt-get install libnginx-mod-rtmp"),
+        new("Chromium (the viewer)", Chromium, "apt-get install chromium"),
+    ];
+
     private const string Organizer = "organizer@demo.livehire";
     private const string Recruiter = "recruiter@demo.livehire";
     private const string Password = "LiveHire2026";
@@ -123,7 +133,7 @@ public sealed class LiveVideo : IScenario, IAsyncDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-dev-shm-usage", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",

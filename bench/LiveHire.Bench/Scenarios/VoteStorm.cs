@@ -16,6 +16,7 @@ public sealed partial class VoteStorm : IScenario
 {
     public int Number => 2;
     public string Title => "Vote storm";
+    public IReadOnlyList<Prerequisite> Needs { get; } = [new("redis-benchmark (the baseline)", "redis-benchmark", "apt-get install redis-tools")];
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken ct)
     {

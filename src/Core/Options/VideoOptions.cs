@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LiveHire.Core.Hosting;
 
 namespace LiveHire.Core.Options;
 
@@ -32,13 +33,5 @@ public sealed class VideoOptions
     public int ReorderWindow { get; set; } = 8;
 
     /// <summary>The ffmpeg to run, or null when there is none on this machine (live video is then unavailable).</summary>
-    public string? ResolveFfmpeg()
-    {
-        if (Path.IsPathRooted(FfmpegPath) || FfmpegPath.Contains(Path.DirectorySeparatorChar))
-            return File.Exists(FfmpegPath) ? FfmpegPath : null;
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, FfmpegPath))
-            .FirstOrDefault(File.Exists);
-    }
+    public string? ResolveFfmpeg() => Executables.Find(FfmpegPath);
 }
