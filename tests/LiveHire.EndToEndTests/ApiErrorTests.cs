@@ -38,7 +38,9 @@ public sealed class ApiErrorTests(EmbeddedDeploymentFixture app) : IClassFixture
     [InlineData("groups=Mothers,Retired", "groups", "Retired")]
     [InlineData("payUnit=Week&minPay=800", "payUnit", "Week")]
     [InlineData("types=7", "types", "7")]
-    [InlineData("page=0", "page", "start at 1")]
+    [InlineData("page=0", "page", "from 1 to 50")]
+    [InlineData("page=51", "page", "from 1 to 50")]
+    [InlineData("payUnit=Day,Month&minPay=800", "payUnit", "One at a time")]
     [InlineData("latitude=29.5", "longitude", "both")]
     [InlineData("latitude=129.5&longitude=106.5", "latitude", "between -90 and 90")]
     public async Task A_search_filter_that_is_not_one_is_refused_instead_of_searching_without_it(string query, string field, string said)
@@ -54,6 +56,28 @@ public sealed class ApiErrorTests(EmbeddedDeploymentFixture app) : IClassFixture
         var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
         errors.EnumerateObject().Select(e => e.Name).ShouldBe([field]);
         errors.GetProperty(field)[0].GetString()!.ShouldContain(said);
+    }
+
+    [Theory]
+    [InlineData(null, "/api/v1/fairs?group=9", "group", "Not known: 9. Known: Graduates, LaidOffWorkers")]
+    [InlineData(null, "/api/v1/fairs?group=Graduates,LaidOffWorkers", "group", "One at a time")]
+    [InlineData(People.Organizer, "/api/v1/recommendations?group=Retired", "group", "Not known: Retired. Known: Graduates, Mothers")]
+    [InlineData(People.Organizer, "/api/v1/recommendations?group=1", "group", "Not known: 1.")]
+    [InlineData(People.Recruiter, "/api/v1/employers/{0}/applications?status=hired-ish", "status", "Not known: hired-ish. Known: Submitted")]
+    [InlineData(People.Recruiter, "/api/v1/employers/{0}/applications?status=6", "status", "Not known: 6.")]
+    public async Task A_list_filter_that_names_nothing_known_is_refused(string? who, string pathFormat, string field, string said)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var demo = await DemoIds.LoadAsync(app.BaseUrl, ct);
+        using var client = who is null ? SignedInClient.Anonymous(app.BaseUrl) : await SignedInClient.SignInAsync(app.BaseUrl, who, People.Password, ct);
+
+        using var response = await client.Http.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pathFormat, demo.FoodEmployerId), ct);
+
+        var body = await response.Content.ReadAsStringAsync(ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+        errors.GetProperty(field)[0].GetString()!.ShouldStartWith(said);
     }
 
     [Fact]

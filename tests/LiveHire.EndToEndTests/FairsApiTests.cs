@@ -54,6 +54,7 @@ public sealed class FairsApiTests(EmbeddedDeploymentFixture app) : IClassFixture
         using var anonymous = SignedInClient.Anonymous(app.BaseUrl);
         (await anonymous.Http.GetFromJsonAsync<List<FairRow>>("/api/v1/fairs?industry=食品加工&group=Veterans", ct))!.ShouldBeEmpty();
         (await anonymous.Http.GetFromJsonAsync<List<FairRow>>("/api/v1/fairs?industry=食品加工&group=StayAtHomeMothers&district=九龙坡区", ct))!.Count.ShouldBe(8);
+        (await anonymous.Http.GetFromJsonAsync<List<FairRow>>("/api/v1/fairs?industry=食品加工&group=stayathomemothers", ct))!.Count.ShouldBe(8, "a group's name in any case");
         (await anonymous.Http.GetFromJsonAsync<List<FairRow>>($"/api/v1/fairs?industry=食品加工&from={Tomorrow:yyyy-MM-dd}&to={Tomorrow:yyyy-MM-dd}", ct))!
             .Single().Id.ShouldBe(editions[0].Id);
     }
@@ -255,6 +256,26 @@ public sealed class FairsApiTests(EmbeddedDeploymentFixture app) : IClassFixture
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(ct)).ShouldContain("validation.recurrence.weekday");
+    }
+
+    [Fact]
+    public async Task A_series_for_a_group_that_is_none_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var organizer = await SignedInClient.SignInAsync(app.BaseUrl, People.Organizer, People.Password, ct);
+        const string industry = "无此人群";
+
+        using var response = await organizer.Http.PostAsJsonAsync("/api/v1/fair-series", new
+        {
+            title = "专场", kind = "Once", firstDate = Tomorrow, localStart = "09:00:00", durationMinutes = 120, targetGroups = new object[] { "Graduates", 9 },
+            industries = new[] { industry },
+        }, ct);
+
+        var body = await response.Content.ReadAsStringAsync(ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["targetGroups[1]"]);
+        using var anonymous = SignedInClient.Anonymous(app.BaseUrl);
+        (await anonymous.Http.GetFromJsonAsync<List<FairRow>>($"/api/v1/fairs?industry={industry}", ct))!.ShouldBeEmpty("nothing was created");
     }
 
     private async Task<Guid> DemoFairAsync(CancellationToken ct)

@@ -8,6 +8,9 @@ namespace LiveHire.Web.Infrastructure;
 /// <summary>The one place exceptions become HTTP responses: validation → 400 with field errors, anything else → 500 without internals.</summary>
 internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The <c>type</c> of every 400 that lists what is wrong with each field.</summary>
+    public const string ValidationProblemType = "https://livehire.dev/problems/validation";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsApiRequest(context))
@@ -30,7 +33,7 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid.",
-                Type = "https://livehire.dev/problems/validation",
+                Type = ValidationProblemType,
             };
         }
         else if (exception is BadHttpRequestException bad)

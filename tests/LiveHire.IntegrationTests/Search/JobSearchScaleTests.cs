@@ -52,6 +52,24 @@ public abstract class JobSearchScaleContract(TestDatabase database) : IAsyncLife
             tiers.ShouldBe(tiers.Order().ToList(), $"{name}: nearness never goes back up");
         }
     }
+
+    [Fact]
+    public async Task The_deepest_page_is_full_and_says_it_is_the_last()
+    {
+        var home = new Place("九龙坡区", "九龙第3街道", "九龙第3街道5社区", 29.50, 106.51);
+        async Task<SearchJobs.SearchResult> PageAsync(int page)
+        {
+            await using var db = database.NewContext();
+            return await new SearchJobs.Handler(db).Handle(new SearchJobs.Query(new(null, null, null, null, null, page), home), Ct);
+        }
+
+        var before = await PageAsync(SearchJobs.MaxPage - 1);
+        before.HasMore.ShouldBeTrue();
+        var last = await PageAsync(SearchJobs.MaxPage);
+        last.Jobs.Count.ShouldBe(SearchJobs.PageSize);
+        last.HasMore.ShouldBeFalse("a next-page link there would lead to the same page again (the API refuses a deeper one)");
+        last.Jobs.Select(j => j.Id).ShouldNotContain(id => before.Jobs.Any(b => b.Id == id));
+    }
 }
 
 public sealed class SqliteJobSearchScaleTests() : JobSearchScaleContract(new SqliteTestDatabase());

@@ -27,6 +27,8 @@ public static class CreateFairSeries
             RuleFor(c => c.Request.Title).NotEmpty().MaximumLength(FairSeries.TitleMaxLength).OverridePropertyName("title");
             RuleFor(c => c.Request.DurationMinutes).InclusiveBetween(1, (int)Recurrence.MaxDuration.TotalMinutes).OverridePropertyName("durationMinutes");
             RuleFor(c => c.Request.Kind).IsInEnum().OverridePropertyName("kind");
+            // JSON reads a number as a group too (targetGroups: [9]); only the named groups are groups.
+            RuleForEach(c => c.Request.TargetGroups).IsInEnum().OverridePropertyName("targetGroups");
         }
     }
 

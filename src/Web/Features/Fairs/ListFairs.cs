@@ -1,6 +1,8 @@
 using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
+using LiveHire.Web.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Web.Features.Fairs;
@@ -41,11 +43,17 @@ public static class ListFairs
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/fairs", async (string? district, TargetGroup? group, string? industry, DateOnly? from, DateOnly? to, int? take,
-                IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(district, group, industry, from, to, take ?? 50), ct)))
+        api.MapGet("/fairs", async Task<Results<Ok<IReadOnlyList<FairListItem>>, ValidationProblem>> (string? district, string? group, string? industry,
+                DateOnly? from, DateOnly? to, int? take, IMediator mediator, CancellationToken ct) =>
+            {
+                // The group by its name only (see NamedFilters): bound as an enum, group=Graduates,LaidOffWorkers listed StayAtHomeMothers' fairs.
+                if (NamedFilters.Refused<TargetGroup>("group", group, one: true) is { } refused) return refused;
+                return TypedResults.Ok(await mediator.Send(new Query(district, NamedFilters.ReadOne<TargetGroup>(group), industry, from, to, take ?? 50), ct));
+            })
             .AllowAnonymous()
             .WithName("ListFairs")
-            .WithSummary("Upcoming fairs, soonest first; filter by district, group, industry, from/to date (anyone).");
+            .WithSummary($"Upcoming fairs, soonest first; filter by district, group ({string.Join(", ", Enum.GetNames<TargetGroup>())}), industry, from/to date (anyone).")
+            .ProducesValidationProblem();
 }
 
 public sealed record FairListItem(Guid Id, Guid? SeriesId, string Title, string District, DateTimeOffset StartsAt, DateTimeOffset EndsAt,

@@ -37,7 +37,7 @@ public static class ListBoard
             var f = query.Filter;
             var applications = db.Applications.AsNoTracking().Where(a => a.Job!.EmployerId == query.EmployerId);
             if (f.JobId is { } jobId) applications = applications.Where(a => a.JobId == jobId);
-            if (Enum.TryParse<ApplicationStatus>(f.Status, true, out var status)) applications = applications.Where(a => a.Status == status);
+            if (NamedFilters.ReadOne<ApplicationStatus>(f.Status) is { } status) applications = applications.Where(a => a.Status == status);
             if (f.Q?.Trim() is { Length: > 0 } q) applications = applications.Where(a => a.Candidate!.DisplayName.Contains(q) || a.Job!.Title.Contains(q));
             var cards = await BoardCard.Project(applications.OrderByDescending(a => a.UpdatedAt).Take(Limit), db).ToListAsync(cancellationToken);
             return cards;
@@ -46,13 +46,16 @@ public static class ListBoard
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/employers/{employerId:guid}/applications",
-                async Task<Results<Ok<IReadOnlyList<BoardCard>>, ProblemHttpResult>> (Guid employerId, [AsParameters] Filter filter, ClaimsPrincipal user,
-                    IMediator mediator, CancellationToken ct) =>
-                    user.IsRecruiterOf(employerId)
-                        ? TypedResults.Ok(await mediator.Send(new Query(employerId, filter), ct))
-                        : (ProblemHttpResult)Error.Forbidden("Only this employer's recruiters see its applications.").ToProblem())
+                async Task<Results<Ok<IReadOnlyList<BoardCard>>, ValidationProblem, ProblemHttpResult>> (Guid employerId, [AsParameters] Filter filter,
+                    ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                {
+                    if (!user.IsRecruiterOf(employerId)) return (ProblemHttpResult)Error.Forbidden("Only this employer's recruiters see its applications.").ToProblem();
+                    if (NamedFilters.Refused<ApplicationStatus>("status", filter.Status, one: true) is { } refused) return refused;
+                    return TypedResults.Ok(await mediator.Send(new Query(employerId, filter), ct));
+                })
             .RequireAuthorization(Policies.Recruiter)
             .WithName("ListBoard")
             .WithSummary("The hiring board: an employer's applications, newest change first (its recruiters). Filters: jobId, status, q.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -3,6 +3,7 @@ using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveHire.Web.Features.Recommendations;
@@ -34,8 +35,7 @@ public static class ListRecommendations
             var rows = db.Recommendations.AsNoTracking();
             if (query.Id is { } id) rows = rows.Where(r => r.Id == id);
             if (f.District?.Trim() is { Length: > 0 } district) rows = rows.Where(r => r.CandidateDistrict == district);
-            if (Enum.TryParse<SuitableGroups>(f.Group, true, out var group) && group != SuitableGroups.None && Enum.IsDefined(group))
-                rows = rows.Where(r => (r.CandidateGroups & group) == group);
+            if (NamedFilters.ReadOne<SuitableGroups>(f.Group) is { } group) rows = rows.Where(r => (r.CandidateGroups & group) == group);
             if (f.From is { } from) { var start = BeijingTime.FromLocal(from.ToDateTime(TimeOnly.MinValue)); rows = rows.Where(r => r.MadeAt >= start); }
             if (f.To is { } to) { var end = BeijingTime.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)); rows = rows.Where(r => r.MadeAt < end); }
             var found = await rows.OrderByDescending(r => r.MadeAt).Take(Limit).Select(r => new
@@ -52,9 +52,14 @@ public static class ListRecommendations
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/recommendations", async ([AsParameters] Filter filter, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Query(filter), ct)))
+        api.MapGet("/recommendations", async Task<Results<Ok<IReadOnlyList<Row>>, ValidationProblem>> ([AsParameters] Filter filter, IMediator mediator,
+                CancellationToken ct) =>
+            {
+                if (NamedFilters.Refused<SuitableGroups>("group", filter.Group, one: true) is { } refused) return refused;
+                return TypedResults.Ok(await mediator.Send(new Query(filter), ct));
+            })
             .RequireAuthorization(Policies.Organizer)
             .WithName("ListRecommendations")
-            .WithSummary($"Who has been recommended which job, why, by whom (null: the system) and whether they applied (organizers); newest {Limit}.");
+            .WithSummary($"Who has been recommended which job, why, by whom (null: the system) and whether they applied (organizers); newest {Limit}.")
+            .ProducesValidationProblem();
 }

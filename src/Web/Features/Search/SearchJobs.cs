@@ -3,6 +3,7 @@ using LiveHire.Core.Data;
 using LiveHire.Core.Domain;
 using LiveHire.Core.Identity;
 using LiveHire.Web.Features.Jobs;
+using LiveHire.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,12 @@ namespace LiveHire.Web.Features.Search;
 public static class SearchJobs
 {
     public const int PageSize = 20;
+
+    /// <summary>
+    /// The deepest page a search goes (1,000 jobs): each page re-reads everything before it, and nobody pages further on a
+    /// phone; a narrower search (a keyword, a type) finds the rest.
+    /// </summary>
+    public const int MaxPage = 50;
 
     /// <param name="Types">Job type names, comma-separated (FullTime, PartTime, Gig, Piecework, HomeBased).</param>
     /// <param name="MinPay">At least this much at the top of the range, in <paramref name="PayUnit"/> (Month by default), compared per month.</param>
@@ -35,7 +42,7 @@ public static class SearchJobs
         public async ValueTask<SearchResult> Handle(Query query, CancellationToken cancellationToken)
         {
             var (f, home) = (query.Filter, query.Home);
-            var page = Math.Clamp(f.Page, 1, 50);
+            var page = Math.Clamp(f.Page, 1, MaxPage);
             var jobs = Filtered(db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Open), f);
             // One row more than the page tells whether there is a next page; the exact re-rank only reorders inside a tier
             // and between near-equal distances, so a margin of rows keeps the page's edge exact.
@@ -51,7 +58,7 @@ public static class SearchJobs
                     j.Location.District, j.Location.Street, j.Location.Community, r.DistanceKm is { } d ? Math.Round(d, 2) : null, r.Nearness.ToString(),
                     j.VerifiedAt is not null, JobView.FlagNames(j.Groups), JobView.FlagNames(j.Benefits));
             }).ToList();
-            return new SearchResult(home, hits, page, ranked.Count > page * PageSize);
+            return new SearchResult(home, hits, page, page < MaxPage && ranked.Count > page * PageSize);
         }
 
         private static IQueryable<Job> Filtered(IQueryable<Job> jobs, Filter f)
@@ -61,13 +68,13 @@ public static class SearchJobs
                 var pattern = $"%{keyword}%"; // folded text has no % or _ left to escape
                 jobs = jobs.Where(j => EF.Functions.Like(j.SearchText, pattern));
             }
-            var types = Names<JobType>(f.Types);
+            var types = NamedFilters.Read<JobType>(f.Types);
             if (types.Count > 0) jobs = jobs.Where(j => types.Contains(j.Type));
-            var groups = Names<SuitableGroups>(f.Groups).Aggregate(SuitableGroups.None, (all, g) => all | g);
+            var groups = NamedFilters.Read<SuitableGroups>(f.Groups).Aggregate(SuitableGroups.None, (all, g) => all | g);
             if (groups != SuitableGroups.None) jobs = jobs.Where(j => (j.Groups & groups) == groups);
             if (f.MinPay is { } min and > 0)
             {
-                var unit = Enum.TryParse<PayUnit>(f.PayUnit, true, out var u) ? u : PayUnit.Month;
+                var unit = NamedFilters.ReadOne<PayUnit>(f.PayUnit) ?? PayUnit.Month;
                 if (Pay.PerMonth(min, unit) is { } monthly) jobs = jobs.Where(j => j.MonthlyPayMax >= monthly);
                 else jobs = jobs.Where(j => j.PayUnit == PayUnit.Piece && j.PayMax >= min); // piece rates compare only with piece rates
             }
@@ -90,9 +97,6 @@ public static class SearchJobs
                     + (j.Location.Longitude!.Value - lon) * k * ((j.Location.Longitude!.Value - lon) * k))
                 .ThenByDescending(j => j.CreatedAt);
         }
-
-        private static List<T> Names<T>(string? csv) where T : struct, Enum =>
-            Csv(csv).Select(n => Enum.TryParse<T>(n, true, out var v) ? (T?)v : null).OfType<T>().Distinct().ToList();
     }
 
     /// <summary>The place to rank from: the one given in the request, else a signed-in candidate's saved home, else nowhere.</summary>
@@ -110,7 +114,7 @@ public static class SearchJobs
                 IMediator mediator, CancellationToken ct) =>
             {
                 if (Mistakes(filter, latitude, longitude) is { Count: > 0 } mistakes)
-                    return TypedResults.ValidationProblem(mistakes, title: "The request is not valid.", type: "https://livehire.dev/problems/validation");
+                    return NamedFilters.Problem(mistakes);
                 var given = new Place(district?.Trim() ?? "", street?.Trim() ?? "", community?.Trim() ?? "", latitude, longitude);
                 var home = await HomeOfAsync(db, user, given, ct);
                 return TypedResults.Ok(await mediator.Send(new Query(filter, home), ct));
@@ -122,35 +126,20 @@ public static class SearchJobs
 
     /// <summary>
     /// What the API turns away rather than quietly ignores: a type, group or pay unit that is not one (which would have searched
-    /// without that filter), a page below 1, and a map point that is half given or off the globe (which would have ranked
-    /// without it). The /jobs page builds its query from its own choices and stays forgiving.
+    /// without that filter), a page below 1 or beyond <see cref="MaxPage"/> (which would have answered with page 50 again), and a
+    /// map point that is half given or off the globe (which would have ranked without it). The /jobs page builds its query from
+    /// its own choices and stays forgiving.
     /// </summary>
     private static Dictionary<string, string[]> Mistakes(Filter filter, double? latitude, double? longitude)
     {
         var mistakes = new Dictionary<string, string[]>();
-        Check<JobType>("types", filter.Types);
-        Check<SuitableGroups>("groups", filter.Groups);
-        Check<PayUnit>("payUnit", filter.PayUnit);
-        if (filter.Page < 1) mistakes["page"] = ["Pages start at 1."];
+        NamedFilters.Check<JobType>(mistakes, "types", filter.Types);
+        NamedFilters.Check<SuitableGroups>(mistakes, "groups", filter.Groups);
+        NamedFilters.Check<PayUnit>(mistakes, "payUnit", filter.PayUnit, one: true);
+        if (filter.Page is < 1 or > MaxPage) mistakes["page"] = [$"Pages go from 1 to {MaxPage}; search with a keyword or a filter to find more."];
         if (latitude is null != longitude is null) mistakes[latitude is null ? "latitude" : "longitude"] = ["A map point needs both latitude and longitude."];
         if (latitude is < -90 or > 90) mistakes["latitude"] = ["Latitude is between -90 and 90."];
         if (longitude is < -180 or > 180) mistakes["longitude"] = ["Longitude is between -180 and 180."];
         return mistakes;
-
-        void Check<T>(string name, string? csv) where T : struct, Enum
-        {
-            var unknown = Csv(csv).Where(n => !Known<T>.Names.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknown.Count > 0) mistakes[name] = [$"Not known: {string.Join(", ", unknown)}. Known: {string.Join(", ", Known<T>.Names)}."];
-        }
-    }
-
-    /// <summary>A comma-separated query value's names, trimmed, empty ones dropped.</summary>
-    private static string[] Csv(string? csv) => (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>An enum's names a filter may use (not its zero "None"), worked out once per type.</summary>
-    private static class Known<T> where T : struct, Enum
-    {
-        public static readonly string[] Names = Enum.GetValues<T>()
-            .Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => v.ToString()).ToArray();
     }
 }
