@@ -57,6 +57,7 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static bool IsApiRequest(HttpContext context) =>
+    /// <summary>A program's request (the API, or anything that does not ask for HTML), as opposed to a person's page request.</summary>
+    internal static bool IsApiRequest(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || !context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
 }

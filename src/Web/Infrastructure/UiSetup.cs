@@ -76,7 +76,17 @@ public static class UiSetup
             // .NET 10's default (quiet when GlobalExceptionHandler wrote the answer; it logs faults itself), plus unreadable requests.
             SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService || c.Exception is BadHttpRequestException,
         });
+        // A status without a body: a program gets ProblemDetails (the outer one), a person's browser the error page in their language
+        // (the inner one; a 404 from an old link or a mistyped address showed ProblemDetails JSON as text). Not as two UseWhen
+        // branches: a branch cannot re-execute through routing (WebApplication's New() leaves its global route builder out).
         app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute("/Error");
+        app.Use((context, next) =>
+        {
+            // The inner middleware's feature is the one set last: turning it off leaves a program's request to the outer one.
+            if (GlobalExceptionHandler.IsApiRequest(context)) context.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
