@@ -10,12 +10,15 @@ public static class FreePort
     private const int Floor = 15_000;
 
     /// <summary>
-    /// A port on 127.0.0.1 that nothing is bound to now, from below the kernel's ephemeral range (ip_local_port_range).
+    /// A port on 127.0.0.1 that nothing is bound to now, from below the kernel's ephemeral range (ip_local_port_range), and
+    /// that no caller of this method in any process of the run has been given in the last <see cref="Lease"/>.
     /// The kernel gives ports from that range to every outgoing connection: a port picked there and bound seconds later
     /// (nginx's RTMP port is chosen before Web and Realtime start) can meanwhile be a client socket's own port, and the
-    /// server then cannot bind it (2026-12-06: nginx gave up after its bind retries and every RTMP test failed). Another
-    /// test process could still take a port before the caller binds it; the server classes retry on a new port when their
-    /// process dies during startup for that reason.
+    /// server then cannot bind it (2026-12-06: nginx gave up after its bind retries and every RTMP test failed). A port
+    /// picked here stays unbound until its server starts, so without the lease the next pick may be the same one: in this
+    /// process (nginx's HTTP port drawn equal to the RTMP port picked for it), or in another test process started by the
+    /// same run (on 2026-12-07 nginx found its RTMP port held when it started, ten seconds after the pick). The lease is a
+    /// file per port under <see cref="TestTempDirectory.Parent"/> created with CreateNew, which only one process can do.
     /// </summary>
     public static int Next()
     {
@@ -25,13 +28,52 @@ public static class FreePort
             for (var attempt = 0; attempt < 100; attempt++)
             {
                 var port = Random.Shared.Next(Floor, ceiling + 1);
-                if (TryBind(port)) return port;
+                if (TryBind(port) && TryLease(port)) return port;
             }
         }
         // No room below the ephemeral range (or all taken): let the kernel choose, as before.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>How long a port handed out stays reserved for its caller: a server binds it within seconds or has failed.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    internal static string LeaseDirectory => Path.Combine(TestTempDirectory.Parent, "livehire-port-leases");
+
+    /// <summary>The lease of <paramref name="port"/> for this caller, unless another caller holds a live one.</summary>
+    internal static bool TryLease(int port)
+    {
+        var directory = LeaseDirectory;
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (TryCreate(file)) return true;
+        // Held: a lease older than the run's longest start is a finished server's (LIVEHIRE_TEST_TMP unset: the system temp
+        // directory keeps earlier runs' leases), and the port is free again, as TryBind has just shown.
+        try
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < Lease) return false;
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        return TryCreate(file);
+    }
+
+    private static bool TryCreate(string file)
+    {
+        try
+        {
+            using var created = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            return true;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            return false;
+        }
     }
 
     private static bool TryBind(int port)

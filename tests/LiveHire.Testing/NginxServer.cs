@@ -54,8 +54,10 @@ public sealed class NginxServer : IAsyncDisposable
             if (child.HasExited || waited.Elapsed > TimeSpan.FromSeconds(10))
             {
                 var log = server.Log;
+                var holders = ListeningSockets.Holders(rtmp.Port);
                 await server.DisposeAsync();
-                throw TestServerStartException.WithLog($"nginx did not listen on its RTMP port {rtmp.Port} (another socket holds it?).", log);
+                var who = holders.Count == 0 ? "nothing listens there now" : $"held by {string.Join(", ", holders)}";
+                throw TestServerStartException.WithLog($"nginx did not listen on its RTMP port {rtmp.Port} ({who}).", log);
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }

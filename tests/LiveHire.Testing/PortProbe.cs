@@ -60,6 +60,36 @@ internal static class ListeningSockets
         return false;
     }
 
+    /// <summary>
+    /// Every process holding a socket that listens on <paramref name="port"/>, as "pid (name)", for a failure message that says
+    /// who took a port; empty where nothing listens there or /proc cannot tell.
+    /// </summary>
+    public static IReadOnlyList<string> Holders(int port)
+    {
+        if (!OperatingSystem.IsLinux()) return [];
+        var inodes = ListeningInodes(port);
+        var holders = new List<string>();
+        if (inodes.Count == 0) return holders;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            string[] fds;
+            try { fds = Directory.GetFileSystemEntries(Path.Combine(dir, "fd")); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            var holds = fds.Any(fd =>
+            {
+                try { return new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal) && inodes.Contains(target[8..^1]); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+            });
+            if (!holds) continue;
+            string name;
+            try { name = File.ReadAllText(Path.Combine(dir, "comm")).Trim(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { name = "?"; }
+            holders.Add($"{pid} ({name})");
+        }
+        return holders;
+    }
+
     /// <summary>Inodes of the sockets in LISTEN state (st 0A) on <paramref name="port"/>, over IPv4 and IPv6.</summary>
     private static HashSet<string> ListeningInodes(int port)
     {

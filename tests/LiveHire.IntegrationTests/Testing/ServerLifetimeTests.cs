@@ -39,6 +39,25 @@ public sealed class ServerLifetimeTests
     }
 
     [Fact]
+    public void A_free_port_is_handed_out_once_until_its_lease_runs_out()
+    {
+        // Ports are picked seconds before their servers bind them (nginx's RTMP port before Web and Realtime start), so a pick
+        // must not be the same as an earlier one in this process or another of the run: on 2026-12-07 nginx found its RTMP port
+        // held when it came to bind it.
+        var ports = Enumerable.Range(0, 300).Select(_ => FreePort.Next()).ToList();
+        ports.Distinct().Count().ShouldBe(ports.Count, "none of these is bound yet, and none may be given twice");
+
+        // The lease is a file any process of the run sees: a port leased elsewhere is refused, and free again once the lease is old.
+        var port = ports[0];
+        var lease = Path.Combine(FreePort.LeaseDirectory, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Exists(lease).ShouldBeTrue();
+        FreePort.TryLease(port).ShouldBeFalse();
+        File.SetLastWriteTimeUtc(lease, DateTime.UtcNow - FreePort.Lease - TimeSpan.FromMinutes(1));
+        FreePort.TryLease(port).ShouldBeTrue("a lease older than the longest start is a finished server's");
+        FreePort.TryLease(port).ShouldBeFalse("taken over, it is a live lease again");
+    }
+
+    [Fact]
     public async Task Nginx_whose_rtmp_port_is_taken_fails_to_start_with_its_error_log()
     {
         // Something else holds the RTMP port: nginx binds its HTTP port, retries the RTMP one and exits, and the start says so
@@ -50,7 +69,7 @@ public sealed class ServerLifetimeTests
         var failure = await Should.ThrowAsync<TestServerStartException>(() =>
             NginxServer.StartAsync([new Uri("http://127.0.0.1:9/")], [new Uri("http://127.0.0.1:9/")], Cancellation, taken));
 
-        failure.Message.ShouldContain($"RTMP port {taken.Port}");
+        failure.Message.ShouldContain($"RTMP port {taken.Port} (held by {Environment.ProcessId} (");
         failure.Message.ShouldContain("Address already in use");
     }
 
