@@ -90,6 +90,64 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
     /// <summary>axe gathers only what fails (by default it also lists every node that passed, which nobody reads here).</summary>
     private static readonly AxeRunOptions OnlyViolations = new() { ResultTypes = [ResultType.Violations] };
 
+    /// <summary>What axe-core finds wrong on the page as it is now, a line each: impact, rule, and the elements.</summary>
+    private static async Task<IEnumerable<string>> AxeViolationsAsync(IPage page) =>
+        (await page.RunAxe(OnlyViolations)).Violations.Select(v =>
+            $"{v.Impact} {v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
+
+    [Fact]
+    public async Task The_live_room_in_use_passes_an_accessibility_check_for_its_host_and_a_candidate()
+    {
+        // The walk above sees each page as it loads; the live room's parts appear as people use it: a presented job's card, the
+        // apply sheet, questions with their vote and moderation buttons, the answer box, the new-job form, the viewers list.
+        var sessionId = await app.LiveSessionIdAsync();
+        var room = $"/live/{sessionId}";
+        var text = $"夜班有补贴吗？{Guid.NewGuid():N}"[..14];
+        var problems = new List<string>();
+        async Task CheckAsync(IPage page, string state)
+        {
+            foreach (var violation in await AxeViolationsAsync(page)) problems.Add($"{state}: {violation}");
+        }
+
+        var host = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(host, People.Recruiter);
+        await host.GotoAsync($"/studio/{sessionId}");
+        var candidate = await browser.NewPersonAsync(app.BaseUrl);
+        await People.SignInAsync(candidate, People.Candidate, room);
+        await candidate.GotoAsync(room);
+        foreach (var page in new[] { host, candidate })
+            await Assertions.Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("已连接");
+
+        await host.GetByTestId("lineup-job").Filter(new() { HasText = "门店营业员" }).GetByTestId("present-job").ClickAsync();
+        var card = candidate.GetByTestId("current-job");
+        await Assertions.Expect(card.GetByTestId("job-title")).ToHaveTextAsync("门店营业员（宝妈岗）");
+        await candidate.GetByTestId("ask-text").FillAsync(text);
+        await candidate.GetByTestId("ask-submit").ClickAsync();
+        ILocator Question(IPage page) => page.GetByTestId("questions").GetByTestId("question").Filter(new() { HasText = text });
+        await Assertions.Expect(Question(candidate).GetByTestId("vote")).ToBeVisibleAsync();
+        await CheckAsync(candidate, "candidate, a job presented and a question asked");
+
+        await card.GetByTestId("apply-button").ClickAsync();
+        await Assertions.Expect(candidate.GetByTestId("apply-file")).ToBeVisibleAsync();
+        await CheckAsync(candidate, "candidate, the apply sheet open");
+
+        await Assertions.Expect(Question(host).GetByTestId("q-answer")).ToBeVisibleAsync();
+        await CheckAsync(host, "host, a question with its moderation buttons");
+        await Question(host).GetByTestId("q-answer").ClickAsync();
+        await Assertions.Expect(host.GetByTestId("answer-text")).ToBeVisibleAsync();
+        await CheckAsync(host, "host, the answer box open");
+        await host.GetByTestId("answer-text").FillAsync("有，每晚 30 元");
+        await host.GetByTestId("answer-submit").ClickAsync();
+        await Assertions.Expect(Question(candidate).GetByTestId("answered-badge")).ToBeVisibleAsync();
+        await CheckAsync(candidate, "candidate, the question answered");
+
+        await host.GetByTestId("new-job").ClickAsync();
+        await Assertions.Expect(host.GetByTestId("job-form")).ToBeVisibleAsync();
+        await CheckAsync(host, "host, the new-job form open");
+
+        problems.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Every_page_loads_all_it_asks_for_passes_an_accessibility_check_and_shows_the_sites_icon()
     {
@@ -129,8 +187,7 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 // axe-core's WCAG 2 A/AA rules and best practices, every impact: names for every control, contrast (the brand red as
                 // text on the grey page was 4.3:1), distinct landmarks, a title and a language on every page, the 404 page included.
-                foreach (var violation in (await page.RunAxe(OnlyViolations)).Violations)
-                    Problem($"{violation.Impact} {violation.Id} ({violation.Help}): {string.Join(", ", violation.Nodes.Select(n => n.Target.ToString()))}");
+                foreach (var violation in await AxeViolationsAsync(page)) Problem(violation);
             }
         }));
         problems.ShouldBeEmpty();
