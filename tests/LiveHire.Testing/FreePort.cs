@@ -40,13 +40,21 @@ public static class FreePort
     /// <summary>How long a port handed out stays reserved for its caller: a server binds it within seconds or has failed.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
-    internal static string LeaseDirectory => Path.Combine(TestTempDirectory.Parent, "livehire-port-leases");
+    /// <summary>One per user: where LIVEHIRE_TEST_TMP is unset, the system temp directory is shared, and another user's is not writable.</summary>
+    internal static string LeaseDirectory => Path.Combine(TestTempDirectory.Parent, $"livehire-port-leases-{Environment.UserName}");
 
     /// <summary>The lease of <paramref name="port"/> for this caller, unless another caller holds a live one.</summary>
     internal static bool TryLease(int port)
     {
         var directory = LeaseDirectory;
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // Nowhere to keep leases: the port is as free as the bind just showed, as before leases.
+        }
         var file = Path.Combine(directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (TryCreate(file)) return true;
         // Held: a lease older than the run's longest start is a finished server's (LIVEHIRE_TEST_TMP unset: the system temp

@@ -44,20 +44,7 @@ internal static class ListeningSockets
         if (!OperatingSystem.IsLinux()) return true;
         var inodes = ListeningInodes(port);
         if (inodes.Count == 0) return false;
-        foreach (var owner in ProcessTree.Of(pid))
-        {
-            string[] fds;
-            try { fds = Directory.GetFileSystemEntries($"/proc/{owner}/fd"); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
-            foreach (var fd in fds)
-            {
-                string? target;
-                try { target = new FileInfo(fd).LinkTarget; }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
-                if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal) && inodes.Contains(target[8..^1])) return true;
-            }
-        }
-        return false;
+        return ProcessTree.Of(pid).Any(owner => HoldsAny(owner, inodes));
     }
 
     /// <summary>
@@ -72,22 +59,29 @@ internal static class ListeningSockets
         if (inodes.Count == 0) return holders;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            string[] fds;
-            try { fds = Directory.GetFileSystemEntries(Path.Combine(dir, "fd")); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
-            var holds = fds.Any(fd =>
-            {
-                try { return new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal) && inodes.Contains(target[8..^1]); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
-            });
-            if (!holds) continue;
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || !HoldsAny(pid, inodes)) continue;
             string name;
             try { name = File.ReadAllText(Path.Combine(dir, "comm")).Trim(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { name = "?"; }
             holders.Add($"{pid} ({name})");
         }
         return holders;
+    }
+
+    /// <summary>True when one of <paramref name="pid"/>'s open files is a socket with one of <paramref name="inodes"/>.</summary>
+    private static bool HoldsAny(int pid, HashSet<string> inodes)
+    {
+        string[] fds;
+        try { fds = Directory.GetFileSystemEntries($"/proc/{pid}/fd"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        foreach (var fd in fds)
+        {
+            string? target;
+            try { target = new FileInfo(fd).LinkTarget; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal) && inodes.Contains(target[8..^1])) return true;
+        }
+        return false;
     }
 
     /// <summary>Inodes of the sockets in LISTEN state (st 0A) on <paramref name="port"/>, over IPv4 and IPv6.</summary>
