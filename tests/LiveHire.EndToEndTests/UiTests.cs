@@ -95,6 +95,14 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
         (await page.RunAxe(OnlyViolations)).Violations.Select(v =>
             $"{v.Impact} {v.Id} ({v.Help}): {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
 
+    /// <summary>
+    /// Elements with the hidden attribute that the page shows all the same: a class that sets display beats the browser's own
+    /// [hidden] rule, which is how the studio showed its answer box with no question chosen and a stop button before a start.
+    /// </summary>
+    private static Task<string[]> ShownThoughHiddenAsync(IPage page) => page.EvaluateAsync<string[]>(
+        "[...document.querySelectorAll('[hidden]')].filter(e => getComputedStyle(e).display !== 'none')" +
+        ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))");
+
     [Fact]
     public async Task The_live_room_in_use_passes_an_accessibility_check_for_its_host_and_a_candidate()
     {
@@ -107,6 +115,7 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
         async Task CheckAsync(IPage page, string state)
         {
             foreach (var violation in await AxeViolationsAsync(page)) problems.Add($"{state}: {violation}");
+            foreach (var element in await ShownThoughHiddenAsync(page)) problems.Add($"{state}: hidden, yet shown: {element}");
         }
 
         var host = await browser.NewPersonAsync(app.BaseUrl);
@@ -188,6 +197,7 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
                 // axe-core's WCAG 2 A/AA rules and best practices, every impact: names for every control, contrast (the brand red as
                 // text on the grey page was 4.3:1), distinct landmarks, a title and a language on every page, the 404 page included.
                 foreach (var violation in await AxeViolationsAsync(page)) Problem(violation);
+                foreach (var element in await ShownThoughHiddenAsync(page)) Problem($"hidden, yet shown: {element}");
             }
         }));
         problems.ShouldBeEmpty();
