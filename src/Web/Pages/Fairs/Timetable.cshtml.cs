@@ -30,6 +30,4 @@ public sealed class TimetableModel(IMediator mediator, TimeProvider clock) : Pag
         _ when row.End <= Now => "Ended",
         _ => "Upcoming",
     };
-
-    public static string Clock(DateTimeOffset at) => LiveHire.Web.Infrastructure.BeijingTime.ToLocal(at).ToString("HH:mm");
 }
