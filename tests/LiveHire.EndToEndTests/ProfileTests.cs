@@ -187,17 +187,31 @@ public sealed class ProfileTests(EmbeddedDeploymentFixture app, BrowserFixture b
         await page.GetByTestId("profile-pay").FillAsync("4000");
         await page.GetByTestId("profile-availability").SelectOptionAsync("Flexible");
         await page.GetByTestId("profile-group-Mothers").CheckAsync();
+        // One blank job and one blank school are open; the others wait behind "add another" until someone wants them.
+        await Assertions.Expect(page.Locator("[data-testid=profile-experience]:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=profile-education]:visible")).ToHaveCountAsync(1);
         await page.Locator("[name='Input.Experience[0].Employer']").FillAsync("永辉超市");
         await page.Locator("[name='Input.Experience[0].Title']").FillAsync("收银员");
         await page.Locator("[name='Input.Experience[0].FromYear']").FillAsync("2019");
+        await page.GetByTestId("profile-experience-more").Locator("summary").ClickAsync();
+        await page.Locator("[name='Input.Experience[1].Employer']").FillAsync("家乐福");
+        await page.Locator("[name='Input.Experience[1].Title']").FillAsync("理货员");
+        await page.Locator("[name='Input.Experience[1].FromYear']").FillAsync("2016");
+        await page.Locator("[name='Input.Experience[1].ToYear']").FillAsync("2019");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0, "the form fits a 360 px phone");
         await page.GetByTestId("profile-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("profile-saved")).ToContainTextAsync("资料已保存");
+        // Both jobs read back open, with one blank row after them and nothing left folded.
+        await Assertions.Expect(page.Locator("[data-testid=profile-experience]:visible")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("profile-experience-more")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[name='Input.Experience[1].Employer']")).ToHaveValueAsync("家乐福");
 
         await page.GetByTestId("profile-make-resume").ClickAsync();
         await Assertions.Expect(page.GetByTestId("profile-resume-link")).ToHaveTextAsync("李秀英的简历.pdf");
         var pdf = await page.Context.APIRequest.GetAsync((await page.GetByTestId("profile-resume-link").GetAttributeAsync("href"))!);
-        (await PdfText.ExtractAsync(await pdf.BodyAsync(), Ct)).ShouldContain("永辉超市");
+        var text = await PdfText.ExtractAsync(await pdf.BodyAsync(), Ct);
+        text.ShouldContain("永辉超市");
+        text.ShouldContain("家乐福");
 
         await page.GetByTestId("nav-me").ClickAsync();
         await page.GetByTestId("me-recommendations").ClickAsync();

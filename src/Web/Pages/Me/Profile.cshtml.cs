@@ -25,6 +25,8 @@ public sealed class ProfileModel(IMediator mediator, IStringLocalizer<ErrorsReso
         public string? Degree { get; set; }
         public int? FromYear { get; set; }
         public int? ToYear { get; set; }
+        /// <summary>Nothing typed that makes an entry (an end year alone does not): dropped on save, folded away on the page.</summary>
+        public bool IsBlank => string.IsNullOrWhiteSpace(School + Major + Degree) && FromYear is null;
     }
 
     public sealed class ExperienceInput
@@ -34,6 +36,8 @@ public sealed class ProfileModel(IMediator mediator, IStringLocalizer<ErrorsReso
         public int? FromYear { get; set; }
         public int? ToYear { get; set; }
         public string? Description { get; set; }
+        /// <summary>Nothing typed that makes an entry (an end year alone does not): dropped on save, folded away on the page.</summary>
+        public bool IsBlank => string.IsNullOrWhiteSpace(Employer + Title + Description) && FromYear is null;
     }
 
     public sealed class InputModel
@@ -100,6 +104,17 @@ public sealed class ProfileModel(IMediator mediator, IStringLocalizer<ErrorsReso
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Which rows the page shows open: every one with something in it and the first blank one; the other blanks wait behind
+    /// "add another" (a phone showed three empty jobs and three empty schools, a form of 3,800 px, to someone filling in one).
+    /// </summary>
+    public static (List<int> Open, List<int> Folded) Rows(IReadOnlyList<bool> blank)
+    {
+        var firstBlank = Enumerable.Range(0, blank.Count).FirstOrDefault(i => blank[i], -1);
+        var open = Enumerable.Range(0, blank.Count).Where(i => !blank[i] || i == firstBlank).ToList();
+        return (open, Enumerable.Range(0, blank.Count).Except(open).ToList());
+    }
+
     private void Pad()
     {
         while (Input.Education.Count < EducationRows) Input.Education.Add(new EducationInput());
@@ -109,9 +124,9 @@ public sealed class ProfileModel(IMediator mediator, IStringLocalizer<ErrorsReso
     /// <summary>Rows left wholly blank are dropped; a half-filled row goes through, so the entity can say what is missing.</summary>
     private static ProfileContent ToContent(InputModel i) => new(
         i.FullName ?? "", i.Summary ?? "",
-        i.Education.Where(e => !string.IsNullOrWhiteSpace(e.School + e.Major + e.Degree) || e.FromYear is not null)
+        i.Education.Where(e => !e.IsBlank)
             .Select(e => new EducationEntry(e.School ?? "", e.Major ?? "", e.Degree ?? "", e.FromYear ?? 0, e.ToYear)).ToList(),
-        i.Experience.Where(e => !string.IsNullOrWhiteSpace(e.Employer + e.Title + e.Description) || e.FromYear is not null)
+        i.Experience.Where(e => !e.IsBlank)
             .Select(e => new ExperienceEntry(e.Employer ?? "", e.Title ?? "", e.FromYear ?? 0, e.ToYear, e.Description ?? "")).ToList(),
         Split(i.Skills), Split(i.WantedTitles), i.WantedPayMin, i.WantedPayUnit, i.Availability, i.AvailableFrom,
         i.Groups.Aggregate(SuitableGroups.None, (all, g) => all | g));
