@@ -103,6 +103,10 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
         "[...document.querySelectorAll('[hidden]')].filter(e => getComputedStyle(e).display !== 'none')" +
         ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))");
 
+    /// <summary>What is wrong with the page as it is now: axe-core's violations, then elements hidden yet shown.</summary>
+    private static async Task<IEnumerable<string>> PageProblemsAsync(IPage page) =>
+        (await AxeViolationsAsync(page)).Concat((await ShownThoughHiddenAsync(page)).Select(element => $"hidden, yet shown: {element}"));
+
     [Fact]
     public async Task The_live_room_in_use_passes_an_accessibility_check_for_its_host_and_a_candidate()
     {
@@ -114,8 +118,7 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
         var problems = new List<string>();
         async Task CheckAsync(IPage page, string state)
         {
-            foreach (var violation in await AxeViolationsAsync(page)) problems.Add($"{state}: {violation}");
-            foreach (var element in await ShownThoughHiddenAsync(page)) problems.Add($"{state}: hidden, yet shown: {element}");
+            problems.AddRange((await PageProblemsAsync(page)).Select(problem => $"{state}: {problem}"));
         }
 
         var host = await browser.NewPersonAsync(app.BaseUrl);
@@ -196,8 +199,7 @@ public sealed class UiTests(EmbeddedDeploymentFixture app, BrowserFixture browse
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 // axe-core's WCAG 2 A/AA rules and best practices, every impact: names for every control, contrast (the brand red as
                 // text on the grey page was 4.3:1), distinct landmarks, a title and a language on every page, the 404 page included.
-                foreach (var violation in await AxeViolationsAsync(page)) Problem(violation);
-                foreach (var element in await ShownThoughHiddenAsync(page)) Problem($"hidden, yet shown: {element}");
+                foreach (var problem in await PageProblemsAsync(page)) Problem(problem);
             }
         }));
         problems.ShouldBeEmpty();
